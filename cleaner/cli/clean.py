@@ -1,0 +1,126 @@
+"""``cleaner clean`` and ``cleaner score``: run the pipeline over files and write what it found."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Iterator, Optional
+
+import typer
+
+from ..document import Document
+from ..io import InputError, expand_paths, open_output, read_documents, write_jsonl
+from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, RulesOpt, app, build_cleaner, fail, settings
+from .explain import render_explanation, render_score_table
+from .progress import progress
+
+
+class Format(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class StdinFormat(str, Enum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+PathsArg = typer.Argument(..., help="Files or directories (.txt, .html/.htm, .jsonl, .jsonl.gz); '-' reads standard input.")
+
+
+def _documents(cfg, paths: list[str], stdin_format: str, workers: int) -> tuple[int, Iterator[Document]]:
+    try:
+        files = expand_paths(paths)
+    except InputError as exc:
+        raise fail(f"{exc}. Check the path, or pass '-' to read standard input.")
+    cleaner = build_cleaner(cfg)
+    return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers)
+
+
+def _summarize(total: int, errors: list[Document]) -> int:
+    if not errors:
+        return EXIT_OK
+    typer.echo(f"cleaner: {len(errors)} of {total} record(s) could not be cleaned and were written with an 'error' field:", err=True)
+    for doc in errors[:10]:
+        typer.echo(f"  {doc.error}", err=True)
+    if len(errors) > 10:
+        typer.echo(f"  … and {len(errors) - 10} more", err=True)
+    return EXIT_FAILED
+
+
+@app.command()
+def clean(
+    paths: list[str] = PathsArg,
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here instead of standard output; a .jsonl or .jsonl.gz name implies --format jsonl."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="text: the cleaned text; jsonl: one record per document with text, lang, quality, flags, edits and meta."),
+    explain: bool = typer.Option(False, "--explain", "-e", help="Show what was removed, repaired and flagged, and by which rule."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Mark documents scoring below this 'keep: false' (they are still written). Default 0.5."),
+    stdin_format: StdinFormat = typer.Option(StdinFormat.text, "--stdin-format", help="How to read '-'."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes; output order and content do not depend on it."),
+    no_edits: bool = typer.Option(False, "--no-edits", help="Leave the edit log out of JSONL records (smaller output)."),
+    rules: Optional[list[str]] = RulesOpt,
+    disable: Optional[list[str]] = DisableOpt,
+    config: Optional[str] = ConfigOpt,
+) -> None:
+    """Clean documents and write the cleaned text (or JSONL records with everything found)."""
+    if fmt is None:
+        fmt = Format.jsonl if output and (output.endswith(".jsonl") or output.endswith(".jsonl.gz")) else Format.text
+    cfg = settings(config, rules, disable, min_score=min_score)
+    total, docs = _documents(cfg, paths, stdin_format.value, workers)
+    out = open_output(output)
+    explain_to = sys.stderr if (fmt is Format.jsonl and out is sys.stdout) else sys.stdout
+    errors: list[Document] = []
+    count = 0
+    try:
+        for doc in progress(docs, total, "cleaning"):
+            count += 1
+            if doc.error:
+                errors.append(doc)
+            if fmt is Format.jsonl:
+                write_jsonl(out, doc, with_edits=not no_edits)
+            else:
+                if total > 1:
+                    out.write(f"==> {doc.id} <==\n")
+                out.write(doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else ""))
+                if total > 1:
+                    out.write("\n")
+            if explain:
+                render_explanation(doc, explain_to)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    raise typer.Exit(_summarize(count, errors))
+
+
+@app.command()
+def score(
+    paths: list[str] = PathsArg,
+    as_json: bool = typer.Option(False, "--json", help="One JSON line per document: id, score, keep, reasons."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Threshold for the keep column. Default 0.5."),
+    stdin_format: StdinFormat = typer.Option(StdinFormat.text, "--stdin-format", help="How to read '-'."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes."),
+    rules: Optional[list[str]] = RulesOpt,
+    disable: Optional[list[str]] = DisableOpt,
+    config: Optional[str] = ConfigOpt,
+) -> None:
+    """Score documents: one line each with the score and the reasons that lowered it."""
+    cfg = settings(config, rules, disable, min_score=min_score)
+    total, docs = _documents(cfg, paths, stdin_format.value, workers)
+    rows: list[Document] = []
+    errors: list[Document] = []
+    for doc in progress(docs, total, "scoring"):
+        if doc.error:
+            errors.append(doc)
+        if as_json:
+            quality = doc.quality or {}
+            row = {"id": doc.id, "score": quality.get("score"), "keep": doc.keep, "lang": doc.lang, "reasons": quality.get("reasons", [])}
+            if doc.error:
+                row["error"] = doc.error
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            rows.append(doc)
+    if not as_json:
+        render_score_table(rows, sys.stdout)
+    raise typer.Exit(_summarize(len(rows) if not as_json else total, errors))

@@ -1,0 +1,53 @@
+"""``cleaner rules list`` and ``cleaner rules test``: what rules there are, and whether their examples hold."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..ruleset import RuleError, load_rules, run_examples
+from . import EXIT_FAILED, EXIT_OK, DisableOpt, fail, rules_app
+
+
+@rules_app.command("list")
+def list_rules(
+    stage: Optional[str] = typer.Option(None, "--stage", help="Only this stage's rules."),
+    rules: Optional[list[str]] = typer.Option(None, "--rules", help="Extra rule file or directory (repeatable)."),
+    disable: Optional[list[str]] = DisableOpt,
+) -> None:
+    """List every rule: id, stage, kind, languages, status and name."""
+    from rich.console import Console
+    from rich.table import Table
+
+    try:
+        ruleset = load_rules(rules or (), disable or ())
+    except RuleError as exc:
+        raise fail(f"rule error: {exc}")
+    table = Table()
+    for column in ("id", "stage", "kind", "langs", "status", "name", "file"):
+        table.add_column(column, overflow="fold")
+    for rule in ruleset.rules:
+        if stage and rule.stage != stage:
+            continue
+        status = "disabled" if rule.id in ruleset.disabled else rule.status
+        table.add_row(rule.id, rule.stage, rule.kind, ",".join(rule.langs), status, rule.name, rule.path.name)
+    Console(width=160).print(table)
+
+
+@rules_app.command("test")
+def test_rules(
+    paths: Optional[list[str]] = typer.Argument(None, help="Rule files or directories to test; default: the packaged rules."),
+    only: Optional[list[str]] = typer.Option(None, "--id", help="Only these rule ids (repeatable)."),
+) -> None:
+    """Run each rule's own examples: every 'match' example must fire, no 'no_match' example may."""
+    try:
+        ruleset = load_rules(paths or (), include_defaults=not paths)
+    except RuleError as exc:
+        raise fail(f"rule error: {exc}")
+    results = run_examples(ruleset, only)
+    failed = [(rule, example, problem) for rule, example, problem in results if problem]
+    for rule, example, problem in failed:
+        typer.echo(f"FAIL {rule.id} ({rule.path.name}): {'match' if example.should_match else 'no_match'} example {problem}")
+    typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)

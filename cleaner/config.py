@@ -1,0 +1,78 @@
+"""Settings that are not rules: packaged defaults, overlaid by ``[tool.cleaner]`` in a pyproject.toml or a
+``--config`` file, overlaid by command-line options. A partial file only overrides the keys it sets."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Config:
+    """Pipeline settings.
+
+    rules: extra rule files or directories, loaded after the packaged rules (same id replaces).
+    disable: rule ids switched off.
+    min_score: documents scoring below it are written with ``keep: false`` (and their reasons).
+    max_chars: longest text examined by the expensive stages; the rest is kept unexamined and flagged.
+    max_html_bytes: longest HTML handed to the extractor; larger pages are reduced to their text.
+    site_learning: learn lines that repeat across one site's pages (two passes over a batch; off by default).
+    """
+
+    rules: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    min_score: float = 0.5
+    max_chars: int = 2_000_000
+    max_html_bytes: int = 5_000_000
+    site_learning: bool = False
+    check: dict[str, Any] = field(default_factory=dict)
+
+    def with_options(self, **options: Any) -> "Config":
+        """Overlay options that were actually given (None means 'not given')."""
+        given = {k: v for k, v in options.items() if v is not None and v != ()}
+        return replace(self, **given) if given else self
+
+
+def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
+    known = {f.name: f for f in fields(Config)}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ValueError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+        if name in ("rules", "disable"):
+            if isinstance(value, str):
+                value = [value]
+            value = tuple(value)
+        out[name] = value
+    return out
+
+
+def load_config(path: str | Path | None = None, *, search_from: Path | None = None) -> Config:
+    """Read settings from ``path`` (a cleaner TOML file or a pyproject.toml), else from the nearest
+    pyproject.toml above ``search_from`` that has a ``[tool.cleaner]`` table; else the defaults."""
+    if path is None:
+        start = (search_from or Path.cwd()).resolve()
+        for folder in (start, *start.parents):
+            candidate = folder / "pyproject.toml"
+            if candidate.is_file():
+                path = candidate
+                break
+        if path is None:
+            return Config()
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read settings: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("cleaner", {})
+    else:
+        data = data.get("tool", {}).get("cleaner", data)
+    base = Path(path).resolve().parent
+    values = _coerce(data, str(path))
+    if "rules" in values:  # rule paths in a settings file are relative to that file
+        values["rules"] = tuple(str((base / p).resolve()) for p in values["rules"])
+    return Config(**values)

@@ -1,0 +1,197 @@
+"""The document record that travels through the pipeline, and the edits and flags stages add to it.
+
+Two offset conventions, kept apart on purpose:
+
+* An :class:`Edit` carries offsets into the text *as it entered the step that made it*. A step is one
+  batch of edits a stage computes against the same input and applies together (most stages make one step;
+  ``step`` numbers them across the document), so replaying the steps in order rebuilds the output from the
+  input exactly (see :func:`replay_all`).
+* A :class:`Flag` carries offsets into the *final* cleaned text, ``flag.text == doc.text[flag.start:flag.end]``.
+  Flags raised before a later stage changes the text are carried along by :meth:`Document.apply`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+
+@dataclass(slots=True)
+class Edit:
+    """One change to the text, named by the rule that made it."""
+
+    stage: str
+    rule: str
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+    note: str = ""
+    step: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if not d["note"]:
+            del d["note"]
+        return d
+
+
+@dataclass(slots=True)
+class Flag:
+    """One finding about the text that the pipeline did not (or could not safely) change."""
+
+    type: str
+    rule: str
+    start: int
+    end: int
+    text: str
+    confidence: float = 1.0
+    evidence: str = ""
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if d["suggestion"] is None:
+            del d["suggestion"]
+        if not d["evidence"]:
+            del d["evidence"]
+        return d
+
+
+class EditConflict(ValueError):
+    """Two edits of one stage touch the same characters; the stage has a bug, never the input."""
+
+
+@dataclass
+class Document:
+    """What a stage reads and adds to. ``text`` is always the current text; nothing else is re-derived.
+
+    ``source`` holds the input record's own fields exactly as they came in; ``notes`` is where a stage
+    leaves work a later stage needs (the language stage's sample, the boilerplate stage's removed share),
+    so that no stage parses again what an earlier one produced.
+    """
+
+    text: str
+    id: str | None = None
+    url: str | None = None
+    kind: str = "text"  # "text" or "html": which input the text came from
+    source: dict[str, Any] = field(default_factory=dict)
+    raw: bytes | None = None
+    lang: str | None = None
+    lang_prob: float = 0.0
+    edits: list[Edit] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    quality: dict[str, Any] = field(default_factory=dict)
+    keep: bool = True
+    error: str | None = None
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    # -- changing the text -------------------------------------------------------------------------
+
+    def apply(self, edits: Iterable[Edit]) -> None:
+        """Apply one stage's edits (offsets into the current text) and carry existing flags along."""
+        ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        if not ordered:
+            return
+        text = self.text
+        pieces: list[str] = []
+        at = 0
+        for edit in ordered:
+            if edit.start < at:
+                raise EditConflict(f"{edit.rule} overlaps an earlier edit at {edit.start}")
+            if text[edit.start : edit.end] != edit.before:
+                raise EditConflict(f"{edit.rule}: 'before' does not match the text at {edit.start}:{edit.end}")
+            pieces.append(text[at : edit.start])
+            pieces.append(edit.after)
+            at = edit.end
+        pieces.append(text[at:])
+        self.text = "".join(pieces)
+        step = self.edits[-1].step + 1 if self.edits else 1
+        for edit in ordered:
+            edit.step = step
+        self.edits.extend(ordered)
+        if self.flags:
+            self.flags = [f for f in (_carry(flag, ordered) for flag in self.flags) if f is not None]
+
+    def note_provenance(self, stage: str, rule: str, kind: str, note: str, *, start: int = 0, end: int = 0) -> None:
+        """Record how the text was obtained (decoding, extraction) as a step-0 edit.
+
+        Its offsets are into the raw input (bytes or HTML, kept in the record's own field), so it is
+        explained like any edit but not replayed on text.
+        """
+        self.edits.append(Edit(stage, rule, kind, start, end, "", "", note, step=0))
+
+    def add_flag(self, flag: Flag) -> None:
+        if not (0 <= flag.start < flag.end <= len(self.text)) or self.text[flag.start : flag.end] != flag.text:
+            raise ValueError(f"flag {flag.rule} does not name its span in the text: {flag!r}")
+        self.flags.append(flag)
+
+    # -- output ------------------------------------------------------------------------------------
+
+    def to_record(self, *, with_edits: bool = True) -> dict[str, Any]:
+        """The JSON Lines record: the input's own fields, untouched, plus what the pipeline found.
+
+        Input fields whose names the pipeline uses (other than ``text``, which becomes the cleaned text
+        and can be rebuilt from the edits) are kept under ``original`` rather than overwritten.
+        """
+        ours: dict[str, Any] = {
+            "id": self.id,
+            "text": self.text,
+            "lang": self.lang,
+            "lang_prob": round(self.lang_prob, 4),
+            "keep": self.keep,
+            "quality": self.quality,
+            "flags": [f.to_dict() for f in sorted(self.flags, key=lambda f: (f.start, f.end, f.type))],
+            "meta": self.meta,
+        }
+        if with_edits:
+            ours["edits"] = [e.to_dict() for e in self.edits]
+        if self.error:
+            ours["error"] = self.error
+        record: dict[str, Any] = {}
+        original: dict[str, Any] = {}
+        for key, value in self.source.items():
+            if key in ours and key not in ("text", "id"):
+                original[key] = value
+            elif key != "text":
+                record[key] = value
+        if self.id is None:
+            ours.pop("id")
+        record.update(ours)
+        if original:
+            record["original"] = original
+        return record
+
+
+def _carry(flag: Flag, edits: list[Edit]) -> Flag | None:
+    """Move a flag through one stage's edits; a flag whose text was removed or rewritten goes with it."""
+    shift = 0
+    for edit in edits:
+        if edit.end <= flag.start and not (edit.start == edit.end == flag.start):
+            shift += len(edit.after) - (edit.end - edit.start)
+        elif edit.start >= flag.end:
+            break
+        else:
+            return None
+    return Flag(
+        flag.type, flag.rule, flag.start + shift, flag.end + shift, flag.text, flag.confidence, flag.evidence, flag.suggestion
+    )
+
+
+def replay_all(text: str, edits: Iterable[Edit]) -> str:
+    """Rebuild the cleaned text from the stage input and the edit log, step by step.
+
+    This is how a user checks that nothing changed without an edit saying so: replaying the log on the
+    text that entered the first step gives exactly the cleaned text.
+    """
+    steps: dict[int, list[Edit]] = {}
+    for edit in edits:
+        if edit.step == 0:  # provenance (decode, extract): describes how the text was obtained
+            continue
+        steps.setdefault(edit.step, []).append(edit)
+    doc = Document(text)
+    for step in sorted(steps):
+        doc.apply(Edit(**{**e.to_dict(), "note": e.note}) for e in steps[step])
+    return doc.text

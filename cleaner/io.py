@@ -1,0 +1,116 @@
+"""Reading inputs into documents and writing records, streaming, without losing a record.
+
+Inputs: ``.txt`` (and any other file) as text, ``.html``/``.htm`` as HTML, ``.jsonl``/``.jsonl.gz`` as one
+record per line, directories recursively in sorted order, and ``-`` for standard input. A line that is not
+a JSON object becomes a document with an ``error`` (and its line number), so it is written out and counted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from .document import Document
+from .pipeline import record_to_document
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
+SKIP_NAMES = {".DS_Store"}
+
+
+class InputError(Exception):
+    """An input path that cannot be read at all (missing, unreadable): a usage error, exit status 2."""
+
+
+def _kind_of(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    return "text"
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files named and files under directories named, checked before any work starts."""
+    out: list[str] = []
+    for given in paths:
+        if given == "-":
+            out.append(given)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name not in SKIP_NAMES and not p.name.startswith("."))
+            out.extend(str(p) for p in found)
+        elif path.is_file():
+            out.append(given)
+        elif path.exists():
+            raise InputError(f"{given}: not a regular file or directory")
+        else:
+            raise InputError(f"{given}: no such file or directory")
+    return out
+
+
+def read_documents(paths: Iterable[str], *, stdin_format: str = "text") -> Iterator[Document]:
+    """Documents from every input, in order. Nothing is read before it is needed."""
+    for given in paths:
+        if given == "-":
+            data = sys.stdin.buffer.read()
+            if stdin_format == "jsonl":
+                yield from read_jsonl(io.BytesIO(data), "<stdin>")
+            else:
+                yield Document("", id="<stdin>", raw=data, kind=stdin_format)
+            continue
+        path = Path(given)
+        kind = _kind_of(path)
+        if kind == "jsonl":
+            opener = gzip.open if path.name.lower().endswith(".gz") else open
+            try:
+                with opener(path, "rb") as handle:
+                    yield from read_jsonl(handle, given)
+            except (OSError, EOFError) as exc:  # truncated gzip: keep what was read, report the rest
+                yield Document("", id=f"{given}:?", error=f"cannot read {given}: {exc}")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield Document("", id=given, error=f"cannot read {given}: {exc.strerror or exc}")
+            continue
+        yield Document("", id=given, raw=data, kind=kind, source={"path": given})
+
+
+def read_jsonl(handle: IO[bytes], name: str) -> Iterator[Document]:
+    for lineno, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            snippet = line[:80].decode("utf-8", "replace").rstrip()
+            yield Document("", id=f"{name}:{lineno}", error=f"malformed JSON at {name} line {lineno}: {exc}", source={"line": lineno, "raw": snippet})
+            continue
+        doc = record_to_document(record)
+        doc.notes["where"] = f"{name}:{lineno}"
+        if doc.error:
+            doc.error = f"{name} line {lineno}: {doc.error}"
+            if not isinstance(record, dict):
+                doc.source = {"line": lineno, "raw": record}
+        yield doc
+
+
+def open_output(path: str | None) -> IO[str]:
+    if path is None or path == "-":
+        return sys.stdout
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.name.endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(target, "wb"), encoding="utf-8")
+    return open(target, "w", encoding="utf-8")
+
+
+def write_jsonl(out: IO[str], doc: Document, *, with_edits: bool = True) -> None:
+    out.write(json.dumps(doc.to_record(with_edits=with_edits), ensure_ascii=False, sort_keys=False) + "\n")

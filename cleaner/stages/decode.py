@@ -1,0 +1,167 @@
+"""Stage 1, decode: bytes to text, without ever losing a document to an exception.
+
+The decision (BOM, declared charset, strict UTF-8, detected charset, or UTF-8 with replacement) is recorded
+as a provenance edit naming its rule, so a user can see why a file came out the way it did. Binary input is
+refused with a reason instead of being decoded into noise.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+from ..document import Document
+from ..ruleset import Example, RuleKind, register
+from .base import Stage
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+META_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# Bytes that do not occur in text in any encoding we read: NUL and the C0 controls other than \t\n\f\r and ESC.
+BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _bytes_of(example: Example) -> bytes:
+    """Decode examples are written one character per byte (``\\u00ef`` is the byte 0xEF)."""
+    return example.text.encode("latin-1")
+
+
+class DecodeKind(RuleKind):
+    stage = "decode"
+
+    def decide(self, data: bytes, declared: str | None) -> tuple[str, str, int] | None:
+        """Return (text, note, bytes replaced) if this rule decides how to decode ``data``."""
+        raise NotImplementedError
+
+    def fires(self, example: Example) -> list[str]:
+        return ["decided"] if self.decide(_bytes_of(example), example.expect.get("declared")) else []
+
+
+@register
+class Binary(DecodeKind):
+    kind = "binary"
+    fields = {"max_control_share": (float, True), "sample_bytes": (int, True)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.share = params["max_control_share"]
+        self.sample = params["sample_bytes"]
+
+    def is_binary(self, data: bytes) -> bool:
+        head = data[: self.sample]
+        if not head or any(head.startswith(bom) for bom, _ in BOMS[:2] + BOMS[3:]):
+            return False
+        return len(BINARY_BYTES.findall(head)) / len(head) > self.share
+
+    def decide(self, data, declared):
+        return ("", "binary", 0) if self.is_binary(data) else None
+
+
+@register
+class ByteOrderMark(DecodeKind):
+    kind = "bom"
+
+    def decide(self, data, declared):
+        for bom, encoding in BOMS:
+            if data.startswith(bom):
+                text = data[len(bom) :].decode(encoding, errors="replace")
+                return text, f"byte-order mark: {encoding}", text.count("\ufffd")
+        return None
+
+
+@register
+class DeclaredCharset(DecodeKind):
+    kind = "declared"
+
+    def decide(self, data, declared):
+        name = declared
+        if not name:
+            match = META_CHARSET_RE.search(data[:4096])
+            name = match.group(1).decode("ascii") if match else None
+        if not name:
+            return None
+        try:
+            encoding = codecs.lookup(name).name
+        except LookupError:
+            return None
+        if encoding in ("utf-8", "ascii"):
+            return None  # the strict UTF-8 rule decides, and says so when the bytes are not UTF-8
+        try:
+            return data.decode(encoding), f"declared charset {name}", 0
+        except UnicodeDecodeError:
+            return None  # a wrong declaration is common; let detection decide
+
+
+@register
+class StrictUtf8(DecodeKind):
+    kind = "utf8"
+
+    def decide(self, data, declared):
+        try:
+            return data.decode("utf-8"), "utf-8", 0
+        except UnicodeDecodeError:
+            return None
+
+
+@register
+class Detected(DecodeKind):
+    kind = "detect"
+    fields = {"min_coherence": (float, True)}
+
+    def compile(self, params):
+        self.min_coherence = params["min_coherence"]
+
+    def decide(self, data, declared):
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is None or best.encoding in ("utf_8", "ascii"):
+            return None
+        if best.coherence < self.min_coherence and best.chaos > 0.2:
+            return None
+        try:
+            return data.decode(best.encoding), f"detected charset {best.encoding}", 0
+        except (UnicodeDecodeError, LookupError):
+            return None
+
+
+@register
+class Replace(DecodeKind):
+    kind = "replace"
+
+    def decide(self, data, declared):
+        text = data.decode("utf-8", errors="replace")
+        return text, "utf-8 with undecodable bytes replaced by U+FFFD", text.count("\ufffd")
+
+    def fires(self, example: Example) -> list[str]:
+        return ["replaced"] if self.decide(_bytes_of(example), None)[2] else []
+
+
+class DecodeStage(Stage):
+    name = "decode"
+
+    def run(self, doc: Document) -> None:
+        if doc.raw is None:
+            return
+        data, doc.raw = doc.raw, None
+        declared = doc.source.get("charset") if isinstance(doc.source.get("charset"), str) else None
+        for kind in self.rules:
+            decided = kind.decide(data, declared)
+            if decided is None:
+                continue
+            text, note, replaced = decided
+            doc.note_provenance(self.name, kind.rule.id, "decode", note, end=len(data))
+            if note == "binary":
+                doc.text = ""
+                doc.error = "binary input: this looks like a binary file, not text; nothing was decoded"
+            else:
+                doc.text = text
+                if replaced:
+                    doc.meta["undecodable_bytes"] = replaced
+            return
+        doc.text = data.decode("utf-8", errors="replace")  # unreachable with the default rules
