@@ -37,6 +37,8 @@ class Cleaner:
                 stage.run(doc)
             except Exception as exc:  # pragma: no cover - a bug, reported on the record it happened to
                 doc.error = f"internal error in stage {stage.name}: {type(exc).__name__}: {exc}"
+        if doc.error:
+            doc.keep = False  # written out with its reason, never passed on as clean
         return doc
 
     def clean(self, text: str | bytes, **fields: Any) -> Document:

@@ -1,0 +1,210 @@
+"""The command line as a user meets it: outputs, exit codes and messages."""
+
+import gzip
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+from conftest import FIXTURES
+
+SEED = str(FIXTURES / "seeds" / "002_bea3a5beceb944b2.txt")
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_clean_text_output_is_the_cleaned_text():
+    result = run("clean", SEED)
+    assert result.exit_code == 0, result.output
+    assert "Xi to visit Moscow for Putin meeting" in result.stdout
+    assert "Translate »" not in result.stdout
+
+
+def test_clean_jsonl_record_shape():
+    result = run("clean", SEED, "--format", "jsonl")
+    assert result.exit_code == 0
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    for key in ("text", "lang", "quality", "flags", "edits", "meta", "keep"):
+        assert key in record
+    assert 0 <= record["quality"]["score"] <= 1
+    assert all({"stage", "rule", "kind", "start", "end", "before", "after"} <= set(e) for e in record["edits"])
+
+
+def test_output_file_with_jsonl_name_implies_jsonl(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run("clean", SEED, "-o", str(out))
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["lang"] == "en"
+
+
+def test_jsonl_input_keeps_fields_and_order(tmp_path):
+    src = tmp_path / "in.jsonl.gz"
+    records = [{"id": f"r{i}", "text": f"Paragraph number {i} is a real sentence about the weather.\n\nTranslate »", "source": "crawl-7"} for i in range(5)]
+    with gzip.open(src, "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 0
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in out] == [r["id"] for r in records]
+    assert all(r["source"] == "crawl-7" for r in out)
+    assert all("Translate" not in r["text"] for r in out)
+
+
+def test_malformed_jsonl_line_is_written_with_an_error_and_exit_1(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Fine text here."}\n{"id": "b", "text": \n{"id": "c", "text": "More fine text."}\n', encoding="utf-8")
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 3
+    assert "error" in out[1] and "line 2" in out[1]["error"]
+    assert out[0]["id"] == "a" and out[2]["id"] == "c"
+    assert "could not be cleaned" in result.stderr
+
+
+def test_record_without_text_is_marked_not_dropped(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "body": "no text field"}\n[1, 2]\n', encoding="utf-8")
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 2 and all("error" in r for r in out)
+    assert out[0]["body"] == "no text field"
+
+
+def test_missing_path_exits_2_with_a_clear_message():
+    result = run("clean", "no/such/file.txt")
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.stderr
+
+
+def test_binary_file_is_refused_with_a_reason(tmp_path):
+    src = tmp_path / "image.txt"
+    src.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 1
+    record = json.loads(result.stdout)
+    assert "binary" in record["error"]
+    assert record["text"] == "" and record["quality"]["score"] == 0
+
+
+def test_empty_file_gives_empty_text_score_0_and_a_reason(tmp_path):
+    src = tmp_path / "empty.txt"
+    src.write_text("   \n\n  ", encoding="utf-8")
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["text"] == ""
+    assert record["quality"]["score"] == 0
+    assert record["quality"]["reasons"]
+    assert record["keep"] is False
+
+
+def test_undecodable_bytes_are_decoded_with_a_recorded_edit(tmp_path):
+    """Text that is UTF-8 but for a few stray bytes stays UTF-8; it is not re-guessed as a legacy charset."""
+    src = tmp_path / "bad.txt"
+    src.write_bytes("The café opened on Monday and served coffee to the whole street all day long.".encode("utf-8") + b"\xff\xfe trailing words")
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert "The café opened on Monday" in record["text"]
+    assert any(e["stage"] == "decode" for e in record["edits"])
+
+
+def test_directory_input_is_read_recursively_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("First document text about the harbour.", encoding="utf-8")
+    (tmp_path / "b" / "c.txt").write_text("Second document text about the river.", encoding="utf-8")
+    result = run("clean", str(tmp_path), "--format", "jsonl")
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert [i.rsplit("/", 1)[-1] for i in ids] == ["a.txt", "c.txt"]
+
+
+def test_stdin_text():
+    result = run("clean", "-", input="A sentence from standard input about the council meeting.\n\nScroll Top\n")
+    assert result.exit_code == 0
+    assert "Scroll Top" not in result.stdout and "council meeting" in result.stdout
+
+
+def test_html_file_goes_through_extraction(tmp_path):
+    page = tmp_path / "page.html"
+    body = " ".join(["The river rose overnight and flooded the lower town, forcing hundreds of families to leave their homes."] * 4)
+    page.write_text(f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Flood</h1><p>{body}</p></article></body></html>", encoding="utf-8")
+    result = run("clean", str(page), "--format", "jsonl")
+    record = json.loads(result.stdout)
+    assert "flooded the lower town" in record["text"]
+    assert any(e["stage"] == "extract" for e in record["edits"])
+
+
+def test_explain_names_rules():
+    result = run("clean", SEED, "--explain")
+    assert result.exit_code == 0
+    assert "BP004" in result.stdout and "cut_tail" in result.stdout
+
+
+def test_disable_switches_a_rule_off():
+    result = run("clean", SEED, "--disable", "BP008", "--disable", "BP004")
+    assert "#visit #Moscow" in result.stdout
+    unknown = run("clean", SEED, "--disable", "ZZ999")
+    assert unknown.exit_code == 2 and "ZZ999" in unknown.stderr
+
+
+def test_min_score_marks_keep_false_but_still_writes():
+    result = run("clean", SEED, "--format", "jsonl", "--min-score", "1.0")
+    record = json.loads(result.stdout)
+    if record["quality"]["score"] < 1.0:
+        assert record["keep"] is False
+    result = run("clean", SEED, "--format", "jsonl", "--min-score", "0.0")
+    assert json.loads(result.stdout)["keep"] is True
+
+
+def test_score_json_and_table():
+    result = run("score", SEED, "--json")
+    row = json.loads(result.stdout)
+    assert set(row) >= {"id", "score", "keep", "reasons"}
+    table = run("score", SEED)
+    assert "002_bea3a5beceb944b2" in table.stdout
+
+
+def test_rules_list_and_test():
+    listing = run("rules", "list")
+    assert "BP001" in listing.stdout and "comment_form.leave_a_reply" in listing.stdout
+    tested = run("rules", "test")
+    assert tested.exit_code == 0
+    assert tested.stdout.strip().splitlines()[-1].endswith("0 failed")
+
+
+def test_rules_test_reports_a_failing_user_rule(tmp_path):
+    rule = tmp_path / "mine.toml"
+    rule.write_text(
+        '[[rule]]\nid = "BP950"\nname = "mine.buy_now"\nstage = "boilerplate"\nkind = "line"\naction = "drop"\n'
+        'why = "A user rule whose no_match example is wrong on purpose."\nphrases = ["Buy now"]\n'
+        'examples.match = ["Buy now"]\nexamples.no_match = ["buy now!"]\n',
+        encoding="utf-8",
+    )
+    result = run("rules", "test", str(rule))
+    assert result.exit_code == 1
+    assert "BP950" in result.stdout and "1 failed" in result.stdout
+
+
+def test_config_file_settings_apply(tmp_path):
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text('disable = ["BP008"]\n', encoding="utf-8")
+    result = run("clean", SEED, "--config", str(cfg), "--disable", "BP004")
+    assert "#visit #Moscow" in result.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('disabel = ["BP008"]\n', encoding="utf-8")
+    result = run("clean", SEED, "--config", str(bad))
+    assert result.exit_code == 2 and "disabel" in result.stderr
+
+
+def test_help_answers():
+    result = run("clean", "--help")
+    assert result.exit_code == 0
+    assert "--explain" in result.stdout and "--min-score" in result.stdout

@@ -1,0 +1,80 @@
+"""Guarantees of the pipeline as a whole: determinism, idempotence, a replayable edit log, bad input."""
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, Document, replay_all
+from conftest import FIXTURES
+
+SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+SEED_LINES = [line for path in SEEDS for line in path.read_text(encoding="utf-8").split("\n")]
+NOISE = ["", "Translate »", "Leave a Reply", "#a #b #c", "Scroll Top", "  ", "China‘s", "a a", "See also  Something Else Happened Today", "&amp;", "\u00ad", "Ã©tÃ©"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(SEED_LINES + NOISE), min_size=1, max_size=25))
+def test_cleaning_is_idempotent_and_replayable(cleaner, lines):
+    text = "\n".join(lines)
+    once = cleaner.clean(text)
+    assert replay_all(text, once.edits) == once.text
+    twice = cleaner.clean(once.text)
+    assert twice.text == once.text
+    for flag in once.flags:
+        assert once.text[flag.start : flag.end] == flag.text
+
+
+def test_same_output_for_any_worker_count_and_order(cleaner):
+    records = [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in SEEDS] * 3
+    one = [json.dumps(d.to_record()) for d in cleaner.clean_many(records, workers=1)]
+    two = [json.dumps(d.to_record()) for d in cleaner.clean_many(records, workers=2, chunksize=2)]
+    assert one == two
+    backwards = [json.dumps(d.to_record()) for d in cleaner.clean_many(list(reversed(records)))]
+    assert backwards == list(reversed(one))
+
+
+def test_a_fresh_cleaner_gives_the_same_record(cleaner):
+    text = SEEDS[4].read_text(encoding="utf-8")
+    assert Cleaner().clean(text).to_record() == cleaner.clean(text).to_record()
+
+
+def test_library_entry_points(cleaner):
+    doc = cleaner.clean_record({"id": 7, "text": "Real text about the harbour and its ships.\n\nScroll Top", "crawl": "x"})
+    assert doc.id == "7" and "Scroll Top" not in doc.text
+    record = doc.to_record()
+    assert record["crawl"] == "x"
+    html = "<html><body><article><p>" + "The harbour reopened after the storm, and fishing boats returned to the quay on Friday. " * 3 + "</p></article></body></html>"
+    assert "harbour reopened" in cleaner.clean_html(html, url="https://example.org/a").text
+    assert "harbour reopened" in cleaner.clean_html(html.encode("utf-8")).text
+
+
+def test_input_fields_that_collide_are_kept_under_original(cleaner):
+    record = cleaner.clean_record({"id": "a", "text": "Some real sentence about the weather today.", "flags": ["from-crawler"], "quality": 3}).to_record()
+    assert record["original"] == {"flags": ["from-crawler"], "quality": 3}
+    assert isinstance(record["flags"], list) and isinstance(record["quality"], dict)
+
+
+def test_a_failing_stage_marks_the_record_instead_of_losing_it(cleaner, monkeypatch):
+    stage = next(s for s in cleaner.stages if s.name == "boilerplate")
+
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(stage, "run", broken)
+    doc = cleaner.clean("Some text that will meet a broken stage.")
+    assert doc.error and "boilerplate" in doc.error and "boom" in doc.error
+    assert doc.keep is False
+
+
+def test_flags_follow_the_text_through_later_edits():
+    from cleaner import Edit, Flag
+
+    doc = Document("Menu\nThe cafe is open.")
+    doc.add_flag(Flag("mojibake", "RP000", 9, 13, "cafe"))
+    doc.apply([Edit("boilerplate", "BP000", "drop_line", 0, 5, "Menu\n", "")])
+    assert doc.text == "The cafe is open."
+    (flag,) = doc.flags
+    assert doc.text[flag.start : flag.end] == "cafe"
+    doc.apply([Edit("boilerplate", "BP000", "drop_line", 4, 8, "cafe", "")])
+    assert doc.flags == []
