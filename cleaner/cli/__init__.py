@@ -73,6 +73,7 @@ def _root(
 
 
 from . import clean as _clean  # noqa: E402,F401  (registers the commands)
+from . import check as _check  # noqa: E402,F401
 from . import rules as _rules  # noqa: E402,F401
 
 
