@@ -19,7 +19,10 @@ from .pipeline import record_to_document
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
-SKIP_NAMES = {".DS_Store"}
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+# Inside a directory only these are inputs, so a folder's annotations or notes are not cleaned as documents;
+# a file named on the command line is read whatever its name.
+DIRECTORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 
 class InputError(Exception):
@@ -44,7 +47,9 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             continue
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name not in SKIP_NAMES and not p.name.startswith("."))
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(DIRECTORY_SUFFIXES)
+            )
             out.extend(str(p) for p in found)
         elif path.is_file():
             out.append(given)
