@@ -1,6 +1,6 @@
 """Reading inputs into documents and writing records, streaming, without losing a record.
 
-Inputs: ``.txt`` (and any other file) as text, ``.html``/``.htm`` as HTML, ``.jsonl``/``.jsonl.gz`` as one
+Inputs: ``.txt`` (and any other file named on the command line) as text, ``.html``/``.htm`` as HTML, ``.jsonl``/``.jsonl.gz`` as one
 record per line, directories recursively in sorted order, and ``-`` for standard input. A line that is not
 a JSON object becomes a document with an ``error`` (and its line number), so it is written out and counted.
 """
