@@ -52,14 +52,24 @@ class Binary(DecodeKind):
         self.share = params["max_control_share"]
         self.sample = params["sample_bytes"]
 
-    def is_binary(self, data: bytes) -> bool:
+    def is_binary(self, data: bytes, declared: str | None = None) -> bool:
         head = data[: self.sample]
-        if not head or any(head.startswith(bom) for bom, _ in BOMS[:2] + BOMS[3:]):
+        if not head or any(head.startswith(bom) for bom, _ in BOMS[:2] + BOMS[3:]) or _wide(head, declared):
             return False
         return len(BINARY_BYTES.findall(head)) / len(head) > self.share
 
     def decide(self, data, declared):
-        return ("", "binary", 0) if self.is_binary(data) else None
+        return ("", "binary", 0) if self.is_binary(data, declared) else None
+
+
+def _wide(head: bytes, declared: str | None) -> bool:
+    """UTF-16/32 text without a BOM is full of NUL bytes too: declared, or NUL at every other byte."""
+    if declared and declared.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32")):
+        return True
+    if len(head) < 8:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd)
 
 
 @register
@@ -108,24 +118,46 @@ class StrictUtf8(DecodeKind):
             return None
 
 
+# Encodings web pages are actually served in, most common first (the tie-break between guesses that read
+# equally well). charset-normalizer also proposes rarities (cp1006, mac-*, EBCDIC) that fit a few bytes by
+# chance; a guess outside this list is not taken.
+WEB_ENCODINGS = tuple(
+    "cp1252 cp1250 cp1251 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 latin_1 iso8859_2 iso8859_4 iso8859_5 "
+    "iso8859_7 iso8859_8 iso8859_9 iso8859_13 iso8859_15 koi8_r koi8_u cp866 gb2312 gbk gb18030 big5 big5hkscs "
+    "shift_jis cp932 euc_jp iso2022_jp euc_kr cp949 utf_16 utf_16_le utf_16_be utf_32 tis_620".split()
+)
+
+
 @register
 class Detected(DecodeKind):
     kind = "detect"
-    fields = {"min_coherence": (float, True)}
+    fields = {"min_coherence": (float, True), "min_bytes": (int, True)}
 
     def compile(self, params):
         self.min_coherence = params["min_coherence"]
+        self.min_bytes = params["min_bytes"]
 
     def decide(self, data, declared):
+        if len(data) < self.min_bytes:
+            return None  # too little to tell one legacy encoding from another
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        if best is None or best.encoding in ("utf_8", "ascii"):
-            return None
-        if best.coherence < self.min_coherence and best.chaos > 0.2:
+        from .repair.plausibility import cost
+
+        best = None
+        for match in from_bytes(data[:200_000]):
+            if match.encoding in ("utf_8", "ascii") or match.encoding not in WEB_ENCODINGS:
+                continue
+            if match.coherence < self.min_coherence and match.chaos > 0.2:
+                continue
+            text = str(match)
+            score = (cost(text[:20_000]) / max(1, len(text[:20_000])), WEB_ENCODINGS.index(match.encoding))
+            if best is None or score < best[0]:
+                best = (score, match.encoding)
+        if best is None:
             return None
         try:
-            return data.decode(best.encoding), f"detected charset {best.encoding}", 0
+            return data.decode(best[1]), f"detected charset {best[1]}", 0
         except (UnicodeDecodeError, LookupError):
             return None
 

@@ -1,0 +1,77 @@
+"""ftfy's own test cases (copied with their licence into fixtures/mojibake/ftfy): every case ftfy passes we
+pass, compared modulo the formatting ftfy applies by default and we do not (straight quotes, ligatures,
+widths, line breaks) and the control characters we remove; every negative case comes out unchanged."""
+
+import json
+import re
+
+import ftfy
+import pytest
+
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.ruleset import load_rules
+from cleaner.stages.repair import RepairStage
+from conftest import FIXTURES, ROOT
+
+CASES = FIXTURES / "mojibake" / "ftfy"
+FORMAT_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, fix_encoding=False, restore_byte_a0=False, replace_lossy_sequences=False,
+    decode_inconsistent_utf8=False, fix_c1_controls=False, remove_control_chars=False, normalization="NFC",
+)
+CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# ftfy passes these; we do not yet (strict: a fix shows up).
+NOT_YET = {"A face with UTF-8 / sloppy Windows-1252 mixed up twice", "An absolutely hopeless garble", "Negative: Indonesian leetspeak"}
+FIXED_KNOWN_FAILURES = {"Misleading mix-up in Spanish", "Two levels of inconsistent mojibake", "Synthetic: Incomplete UTF-8 / Windows-1252 mixup in Arabic"}
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return RepairStage(load_rules([ROOT / "rules" / "repair"], include_defaults=False), Config())
+
+
+def formatted(text):
+    return CONTROLS.sub("", ftfy.fix_text(text, FORMAT_ONLY))
+
+
+def _cases(name):
+    for case in json.loads((CASES / f"{name}.json").read_text("utf-8")):
+        marks = []
+        if case["label"] in NOT_YET or (name == "known-failures" and case["label"] not in FIXED_KNOWN_FAILURES):
+            marks = [pytest.mark.xfail(strict=True, reason="not repaired yet")]
+        yield pytest.param(case, marks=marks, id=case["label"][:60])
+
+
+def _run(stage, text):
+    doc = Document(text)
+    stage.run(doc)
+    return doc.text
+
+
+@pytest.mark.parametrize("name", ["in-the-wild", "synthetic", "language-names"])
+def test_ftfy_passes_them_so_must_we(stage, name):
+    misses = []
+    for param in _cases(name):
+        case = param.values[0]
+        if case["label"] in NOT_YET or ftfy.fix_text(case["original"]) != case["fixed"]:
+            continue
+        if formatted(_run(stage, case["original"])) != formatted(case["fixed"]):
+            misses.append(case["label"])
+    assert not misses
+
+
+@pytest.mark.parametrize("case", list(_cases("negative")))
+def test_negative_cases_unchanged(stage, case):
+    assert formatted(_run(stage, case["original"])) == formatted(case["fixed"])
+
+
+@pytest.mark.parametrize("case", list(_cases("known-failures")))
+def test_known_failures(stage, case):
+    assert formatted(_run(stage, case["original"])) == formatted(case["fixed"])
+
+
+@pytest.mark.parametrize("label", sorted(NOT_YET - {"Negative: Indonesian leetspeak"}))
+@pytest.mark.xfail(strict=True, reason="ftfy passes it, we do not yet")
+def test_ftfy_cases_we_still_miss(stage, label):
+    case = next(c for n in ("in-the-wild", "synthetic") for c in json.loads((CASES / f"{n}.json").read_text("utf-8")) if c["label"] == label)
+    assert formatted(_run(stage, case["original"])) == formatted(case["fixed"])
