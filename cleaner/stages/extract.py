@@ -87,6 +87,7 @@ class ExtractStage(Stage):
             except Exception as exc:  # a broken page must not lose the record
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
             if text:
+                doc.notes["extracted"] = True
                 doc.note_provenance(self.name, self.main[0].rule.id, "extract", "main text by trafilatura", end=len(html))
         if not text and self.fallback:
             why = "page too large for extraction" if len(html) > self.config.max_html_bytes else "extractor found no main text"

@@ -1,0 +1,474 @@
+"""The boilerplate rule kinds: what a rule file can ask for, and how each kind judges a document's blocks.
+
+Phrase kinds name boilerplate by its words (``line``); structural kinds find boilerplate nobody listed, by
+its shape (``symbols``, ``repeated``, ``low_stopwords``, ``menu_run``, ``main_region``). Every verdict names
+the rule that made it, so every removed line is explained.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, ClassVar
+
+from ...document import Edit
+from ...ruleset import Example, RuleKind, register
+from .context import Context, Verdict
+from .text import normalize_line
+
+ACTIONS = ("drop", "cut_tail", "head", "meta")
+_SEPARATOR = "[:»>|›–—-]"
+
+
+class BoilerplateKind(RuleKind):
+    """A kind that judges blocks. ``phase`` orders the kinds: the first verdict on a block stands.
+
+    ``on_extracted`` (a field of the structural kinds) says whether the rule also runs on text that an HTML
+    extractor already cut down to the article, where page chrome is gone and lists are content.
+    """
+
+    stage = "boilerplate"
+    phase: ClassVar[int] = 0
+    on_extracted: bool = True
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.on_extracted = params.get("on_extracted", True)
+
+    def judge(self, ctx: Context) -> None:
+        raise NotImplementedError
+
+    def fires(self, example: Example) -> list[str]:
+        lang = example.lang or next((x for x in self.rule.langs if x != "*"), "en")
+        ctx = Context.build(example.text, lang)
+        self.judge(ctx)
+        return ctx.marked_by(self.rule.id)
+
+
+@register
+class LineRule(BoilerplateKind):
+    """A whole line that is boilerplate, named by its words.
+
+    ``phrases`` are compared case- and punctuation-insensitively with the whole line; ``pattern`` is a
+    regular expression that must match the whole stripped line (``contains``: the line must have a word
+    starting with one of these lower-case stems, which spares most lines a costly pattern); ``prefixes`` name an injected teaser
+    ("Read more: <title>"): the prefix, then a separator or a capitalised title of at most ``max_words``
+    words that is not itself a sentence.
+    """
+
+    kind = "line"
+    phase = 0
+    fields = {
+        "phrases": (list, False),
+        "pattern": (str, False),
+        "prefixes": (list, False),
+        "action": (str, True),
+        "meta_field": (str, False),
+        "max_words": (int, False),
+        "contains": (list, False),
+    }
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.action = params["action"]
+        contains = params.get("contains", [])
+        if not all(isinstance(c, str) and c and c == c.casefold() and " " not in c for c in contains):
+            raise self.error("contains", "every entry must be one lower-case word stem")
+        self.contains = Stems({c: (0,) for c in contains}) if contains else None
+        if self.action not in ACTIONS:
+            raise self.error("action", f"{self.action!r} is not one of {', '.join(ACTIONS)}")
+        if self.action == "meta" and "meta_field" not in params:
+            raise self.error("meta_field", "required when action is 'meta'")
+        self.meta_field = params.get("meta_field")
+        phrases = params.get("phrases", [])
+        if not all(isinstance(p, str) and normalize_line(p) for p in phrases):
+            raise self.error("phrases", "every phrase must be a non-empty string with letters or digits")
+        self.phrases = frozenset(normalize_line(p) for p in phrases)
+        self.pattern = None
+        if "pattern" in params:
+            try:
+                self.pattern = re.compile(params["pattern"])
+            except re.error as exc:
+                raise self.error("pattern", f"not a valid regular expression: {exc}") from None
+        self.prefix = None
+        prefixes = params.get("prefixes", [])
+        if prefixes:
+            if not all(isinstance(p, str) and p.strip() for p in prefixes):
+                raise self.error("prefixes", "every prefix must be a non-empty string")
+            alternatives = "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in sorted(prefixes, key=len, reverse=True))
+            self.prefix = re.compile(rf"(?i)(?:{alternatives})\s*(?P<sep>{_SEPARATOR}+)?\s*(?P<rest>\S.*)")
+        if not self.phrases and self.pattern is None and self.prefix is None:
+            raise self.error("phrases", "a line rule needs 'phrases', 'pattern' or 'prefixes'")
+        self.max_words = params.get("max_words", 25 if self.prefix is not None else None)
+        self.max_chars = max((len(p) for p in phrases), default=0) * 2 + 8
+
+    def matches(self, line: str, normalized: str | None = None) -> bool:
+        words = line.count(" ") + 1
+        if self.max_words is not None and words > self.max_words + (4 if self.prefix is not None else 0):
+            return False
+        if self.phrases and len(line) <= self.max_chars:
+            if (normalized if normalized is not None else normalize_line(line)) in self.phrases:
+                return True
+        if self.pattern is not None and self.screen(line) and self.pattern.fullmatch(line) is not None:
+            return True
+        if self.prefix is not None:
+            m = self.prefix.fullmatch(line)
+            if m is not None:
+                rest = m.group("rest")
+                if len(rest.split()) > (self.max_words or 25):
+                    return False
+                if m.group("sep"):
+                    return True
+                return (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“„«‘'[") and not rest.rstrip().endswith(".")
+        return False
+
+    def screen(self, line: str) -> bool:
+        return self.contains is None or self.contains.found_in(line.casefold())
+
+    def judge(self, ctx: Context) -> None:
+        for i, block in enumerate(ctx.blocks):
+            if ctx.open(i) and self.matches(block.text):
+                self.decide(ctx, i)
+
+    def decide(self, ctx: Context, i: int) -> None:
+        if self.action == "head":
+            first = ctx.first_prose()
+            if first is not None and i > first:
+                return
+        if self.action == "meta":
+            ctx.mark(i, Verdict(self.rule.id, "move_to_meta", f"moved to meta.{self.meta_field}", self.meta_field))
+        elif self.action == "cut_tail" and any(ctx.prose[:i]):
+            ctx.mark(i, Verdict(self.rule.id, "cut_tail", "marker; the block after it goes up to the next prose"))
+            j = i + 1
+            while j < len(ctx.blocks) and not ctx.prose[j]:
+                ctx.mark(j, Verdict(self.rule.id, "cut_tail", "after a cut marker"))
+                j += 1
+        else:
+            ctx.mark(i, Verdict(self.rule.id, "drop_line"))
+
+
+class PhraseIndex:
+    """The line rules of one language set, arranged so that a block costs two lookups, not one per rule:
+    every phrase in one dict, every pattern in one alternation (each rule's pattern a named branch)."""
+
+    max_pattern_chars = 600  # no pattern rule is meant for a block longer than this
+    max_screened_chars = 400  # nor a rule screened by keywords (banners, notices, captions)
+
+    def __init__(self, rules: list[LineRule]):
+        self.by_phrase: dict[str, LineRule] = {}
+        for rule in rules:
+            for phrase in rule.phrases:
+                self.by_phrase.setdefault(phrase, rule)
+        self.max_chars = max((r.max_chars for r in rules if r.phrases), default=0)
+        self.patterned = [r for r in rules if r.pattern is not None and r.contains is None]
+        self.screened = [r for r in rules if r.pattern is not None and r.contains is not None]
+        owners: dict[str, tuple[int, ...]] = {}
+        for i, rule in enumerate(self.screened):
+            for stem in rule.contains.stems:
+                owners[stem] = owners.get(stem, ()) + (i,)
+        self.screen = Stems(owners) if owners else None
+        self.prefixed = [r for r in rules if r.prefix is not None]
+        branches = [f"(?P<r{i}>{_scoped(r.pattern.pattern)})" for i, r in enumerate(self.patterned)]
+        self.patterns = re.compile("|".join(branches)) if branches else None
+
+    def rule_for(self, text: str) -> LineRule | None:
+        if len(text) <= self.max_chars:
+            normalized = normalize_line(text)
+            hit = self.by_phrase.get(normalized)
+            if hit is not None and hit.matches(text, normalized):
+                return hit
+        if self.patterns is not None and len(text) <= self.max_pattern_chars:
+            m = self.patterns.fullmatch(text)
+            if m is not None:
+                rule = self.patterned[int(m.lastgroup[1:])]
+                if rule.matches(text):
+                    return rule
+            if self.screen is not None and len(text) <= self.max_screened_chars:
+                for i in sorted(self.screen.owners_in(text.casefold())):
+                    rule = self.screened[i]
+                    if rule.pattern.fullmatch(text) is not None and rule.matches(text):
+                        return rule
+        return next((r for r in self.prefixed if r.matches(text)), None)
+
+    def judge(self, ctx: Context) -> None:
+        for i, block in enumerate(ctx.blocks):
+            if ctx.open(i):
+                rule = self.rule_for(block.text)
+                if rule is not None:
+                    rule.decide(ctx, i)
+
+
+class Stems:
+    """Word stems, looked up by their first three letters (a dict lookup per word instead of a scan of the
+    line per stem); stems of one or two characters (``©``) are found anywhere in the line. Each stem may
+    carry the rules that need it."""
+
+    def __init__(self, stems: dict[str, tuple[int, ...]]):
+        self.stems = tuple(stems)
+        self.by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for stem, owners in stems.items():
+            self.by_head.setdefault(stem[:3], []).append((stem, owners))
+        self.short = {stem: owners for stem, owners in stems.items() if len(stem) < 3}
+
+    def owners_in(self, folded: str) -> set[int]:
+        """The owners of every stem that starts a word of the (case-folded) line."""
+        found: set[int] = set()
+        by_head = self.by_head
+        for word in folded.split():
+            candidates = by_head.get(word.lstrip(_OPENERS)[:3])
+            if candidates:
+                word = word.lstrip(_OPENERS)
+                for stem, owners in candidates:
+                    if word.startswith(stem):
+                        found.update(owners)
+        for stem, owners in self.short.items():
+            if stem in folded:
+                found.update(owners)
+        return found
+
+    def found_in(self, folded: str) -> bool:
+        return bool(self.owners_in(folded))
+
+
+_OPENERS = "\"'“„«‘([*#¿¡"
+
+
+def _scoped(pattern: str) -> str:
+    """A pattern's leading global flags (``(?i)``) turned into a scoped group, so patterns can be joined."""
+    m = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    return f"(?{m.group(1)}:{pattern[m.end():]})" if m else f"(?:{pattern})"
+
+
+@register
+class Symbols(BoilerplateKind):
+    """A line with no letters or digits but with pictographs or symbols: emoji rows, share icons."""
+
+    kind = "symbols"
+    phase = 1
+    fields = {"max_chars": (int, True), "on_extracted": (bool, False)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.max_chars = params["max_chars"]
+
+    def judge(self, ctx: Context) -> None:
+        for i, block in enumerate(ctx.blocks):
+            text = block.text
+            if ctx.open(i) and len(text) <= self.max_chars and _only_symbols(text):
+                ctx.mark(i, Verdict(self.rule.id, "drop_line", "no words, only symbols"))
+
+
+def _only_symbols(text: str) -> bool:
+    seen = False
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] in "LN":
+            return False
+        if cat in ("So", "Sk", "Cs") or 0x1F000 <= ord(ch) <= 0x1FAFF:
+            seen = True
+    return seen
+
+
+@register
+class Repeated(BoilerplateKind):
+    """A short non-sentence line that occurs ``min_count`` times or more in one document: widget labels
+    ("Reply", "Share", "Read more") repeated under every item."""
+
+    kind = "repeated"
+    phase = 1
+    fields = {"min_count": (int, True), "max_words": (int, True), "on_extracted": (bool, False)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.min_count = params["min_count"]
+        self.max_words = params["max_words"]
+
+    def judge(self, ctx: Context) -> None:
+        seen: dict[str, list[int]] = {}
+        for i, block in enumerate(ctx.blocks):
+            if not block.flat and block.words <= self.max_words and not ctx.prose[i]:
+                seen.setdefault(block.text, []).append(i)
+        for text, where in seen.items():
+            if len(where) >= self.min_count:
+                for i in where:
+                    ctx.mark(i, Verdict(self.rule.id, "drop_line", f"repeated {len(where)} times"))
+
+
+@register
+class LowStopwords(BoilerplateKind):
+    """A long block with almost no function words (jusText's stop-word density, per language): link
+    lists, tag clouds and menus flattened into one line. Languages without a stop-word list are skipped."""
+
+    kind = "low_stopwords"
+    phase = 2
+    fields = {"min_words": (int, True), "max_density": (float, True), "on_extracted": (bool, False)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.min_words = params["min_words"]
+        self.max_density = params["max_density"]
+
+    def judge(self, ctx: Context) -> None:
+        if not ctx.stop:
+            return
+        for i, block in enumerate(ctx.blocks):
+            if ctx.open(i) and not ctx.prose[i] and block.words >= self.min_words and block.density <= self.max_density:
+                ctx.mark(i, Verdict(self.rule.id, "drop_line", f"stop-word density {block.density:.2f} ≤ {self.max_density}"))
+
+
+@register
+class MenuRun(BoilerplateKind):
+    """A run of ``min_run`` or more short lines without sentence punctuation: a menu, a link list, a footer
+    column. Inside the article, where lists are content, only runs of mostly capitalised items count."""
+
+    kind = "menu_run"
+    phase = 2
+    fields = {"max_words": (int, True), "min_run": (int, True), "min_run_inside": (int, True), "min_capitalised": (float, True), "on_extracted": (bool, False)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.max_words = params["max_words"]
+        self.min_run = params["min_run"]
+        self.min_run_inside = params["min_run_inside"]
+        self.min_capitalised = params["min_capitalised"]
+
+    def _short(self, ctx: Context, i: int) -> bool:
+        block = ctx.blocks[i]
+        return not block.flat and block.words <= self.max_words and not ctx.prose[i] and not block.sentence
+
+    def judge(self, ctx: Context) -> None:
+        prose_at = [i for i, p in enumerate(ctx.prose) if p]
+        first, last = (prose_at[0], prose_at[-1]) if prose_at else (len(ctx.blocks), -1)
+        i = 0
+        n = len(ctx.blocks)
+        while i < n:
+            if not (ctx.open(i) and self._short(ctx, i)):
+                i += 1
+                continue
+            j = i
+            while j < n and (self._short(ctx, j) or not ctx.open(j)):
+                j += 1
+            run = [k for k in range(i, j) if ctx.open(k)]
+            inside = first < i and j <= last
+            need = self.min_run_inside if inside else self.min_run
+            capitalised = sum(1 for k in run if ctx.blocks[k].text[:1].isupper()) / max(len(run), 1)
+            # lines a phrase rule already removed count towards the run: they are menu items too
+            if j - i >= need and (not inside or capitalised >= self.min_capitalised):
+                for k in run:
+                    ctx.mark(k, Verdict(self.rule.id, "drop_line", f"run of {len(run)} short lines"))
+            i = j
+
+
+@register
+class MainRegion(BoilerplateKind):
+    """Page chrome before and after the article: the stretch of blocks with the most prose is the main
+    region (prose counts for it, everything else against it); what lies outside goes, except the few
+    heading lines just before it (title, dateline) and edges of only a line or two, or of fewer than
+    ``min_edge_words`` words (a short note is not a footer)."""
+
+    kind = "main_region"
+    phase = 3
+    fields = {
+        "keep_head": (int, True),
+        "keep_title_lines": (int, True),
+        "keep_tail": (int, True),
+        "penalty": (float, True),
+        "min_density": (float, True),
+        "min_edge_words": (int, True),
+        "on_extracted": (bool, False),
+    }
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.keep_head = params["keep_head"]
+        self.keep_title_lines = params["keep_title_lines"]
+        self.keep_tail = params["keep_tail"]
+        self.penalty = params["penalty"]
+        self.min_density = params["min_density"]
+        self.min_edge_words = params["min_edge_words"]
+
+    def judge(self, ctx: Context) -> None:
+        start, end = self._region(ctx)
+        if start is None:
+            self._no_prose(ctx)
+            return
+        flat = ctx.blocks[start].flat
+        head = [i for i in range(start) if ctx.open(i)]
+        if len(head) > (0 if flat else self.keep_head) and self._words(ctx, head) >= self.min_edge_words:
+            titles: set[int] = set()
+            for i in range(start - 1, -1, -1):
+                if flat or len(titles) == self.keep_title_lines or (ctx.open(i) and not 2 <= ctx.blocks[i].words <= 25):
+                    break
+                if ctx.open(i):
+                    titles.add(i)
+            for i in head:
+                if i not in titles:
+                    ctx.mark(i, Verdict(self.rule.id, "drop_line", "before the main text"))
+        tail = [i for i in range(end + 1, len(ctx.blocks)) if ctx.open(i)]
+        if len(tail) > (0 if flat else self.keep_tail) and self._words(ctx, tail) >= self.min_edge_words:
+            for i in tail:
+                ctx.mark(i, Verdict(self.rule.id, "drop_line", "after the main text"))
+
+    @staticmethod
+    def _words(ctx: Context, blocks: list[int]) -> int:
+        return sum(ctx.blocks[i].words for i in blocks)
+
+    def _no_prose(self, ctx: Context) -> None:
+        """No prose at all, and the rules already named most of the blocks as boilerplate: the rest is page
+        chrome too, and the document comes out empty, every line explained. A list or a poem, where no rule
+        fired, is left alone."""
+        open_blocks = [i for i in range(len(ctx.blocks)) if ctx.open(i)]
+        if open_blocks and len(open_blocks) * 2 < len(ctx.blocks):
+            for i in open_blocks:
+                ctx.mark(i, Verdict(self.rule.id, "drop_line", "no prose on the page; most of it was named boilerplate"))
+
+    def _region(self, ctx: Context) -> tuple[int | None, int]:
+        """The highest-scoring stretch of blocks (Kadane): prose with at least ``min_density`` stop words
+        adds its words, other open blocks subtract ``penalty`` times theirs, removed blocks count nothing."""
+        best, best_span = 0.0, (None, -1)
+        total, begin = 0.0, 0
+        dense = self.min_density if ctx.stop else 0.0
+        for i, block in enumerate(ctx.blocks):
+            if ctx.verdicts[i] is not None:
+                weight = 0.0
+            elif ctx.prose[i] and block.density >= dense:
+                weight = block.words
+            else:
+                weight = -self.penalty * max(block.words, 2)
+            if total <= 0 and weight > 0:
+                total, begin = 0.0, i
+            total += weight
+            if total > best:
+                best, best_span = total, (begin, i)
+            if total < 0:
+                total = 0.0
+        return best_span
+
+
+@register
+class Whitespace(RuleKind):
+    """Blank-line runs left where lines were removed, and blank edges of the document."""
+
+    stage = "boilerplate"
+    kind = "whitespace"
+    fields = {"max_blank_lines": (int, True)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        n = params["max_blank_lines"]
+        self.runs = re.compile(r"\n[ \t]*(?:\n[ \t]*){%d,}" % (n + 1))
+        self.keep = "\n" * (n + 1)
+
+    def edits(self, text: str) -> list[Edit]:
+        out: list[Edit] = []
+        lead = len(text) - len(text.lstrip())
+        trail = len(text.rstrip())
+        if lead:
+            out.append(Edit("boilerplate", self.rule.id, "whitespace", 0, lead, text[:lead], ""))
+        for m in self.runs.finditer(text, lead, max(lead, trail)):
+            if m.group() != self.keep:
+                out.append(Edit("boilerplate", self.rule.id, "whitespace", m.start(), m.end(), m.group(), self.keep))
+        if trail < len(text) and trail >= lead:
+            out.append(Edit("boilerplate", self.rule.id, "whitespace", trail, len(text), text[trail:], ""))
+        return out
+
+    def fires(self, example: Example) -> list[str]:
+        return [e.before for e in self.edits(example.text)]
+

@@ -1,0 +1,79 @@
+"""Run the boilerplate rules over one document and turn their verdicts into edits."""
+
+from __future__ import annotations
+
+from ...document import Document, Edit
+from ..base import Stage
+from .context import Context, Verdict
+from .kinds import BoilerplateKind, LineRule, PhraseIndex, Whitespace
+
+
+class BoilerplateStage(Stage):
+    name = "boilerplate"
+
+    def __init__(self, ruleset, config):
+        super().__init__(ruleset, config)
+        self.line_rules = [k for k in self.rules if isinstance(k, LineRule)]
+        self.structural = sorted(
+            (k for k in self.rules if isinstance(k, BoilerplateKind) and not isinstance(k, LineRule)), key=lambda k: k.phase
+        )
+        self.whitespace = [k for k in self.rules if isinstance(k, Whitespace)]
+        self._phrases: dict[str | None, PhraseIndex] = {}
+
+    def phrases_for(self, lang: str | None) -> PhraseIndex:
+        """The phrase rules for a language: its own, the language-independent ones and English (widget
+        labels are often left in English on pages in other languages). Unknown language: all of them."""
+        index = self._phrases.get(lang)
+        if index is None:
+            rules = [r for r in self.line_rules if lang is None or r.rule.applies_to(lang) or r.rule.applies_to("en")]
+            index = self._phrases[lang] = PhraseIndex(rules)
+        return index
+
+    def run(self, doc: Document) -> None:
+        if doc.text.strip():
+            self._remove(doc)
+        for kind in self.whitespace:
+            doc.apply(kind.edits(doc.text))
+
+    def _remove(self, doc: Document) -> None:
+        ctx = Context.build(doc.text, doc.lang)
+        self.phrases_for(doc.lang).judge(ctx)
+        extracted = bool(doc.notes.get("extracted"))
+        for kind in self.structural:
+            if kind.on_extracted or not extracted:
+                kind.judge(ctx)
+        edits = self._edits(doc, ctx)
+        if edits:
+            doc.apply(edits)
+            removed = sum(e.end - e.start for e in edits)
+            doc.notes["boilerplate_removed_chars"] = doc.notes.get("boilerplate_removed_chars", 0) + removed
+
+    def _edits(self, doc: Document, ctx: Context) -> list[Edit]:
+        """One edit per run of blocks removed by the same rule; a line moved to metadata is its own edit."""
+        text = ctx.text
+        edits: list[Edit] = []
+        run: tuple[int, int, Verdict] | None = None
+
+        def close() -> None:
+            if run is not None:
+                start, end, verdict = run
+                edits.append(Edit(self.name, verdict.rule, verdict.kind, start, end, text[start:end], "", verdict.note))
+
+        for block, verdict in zip(ctx.blocks, ctx.verdicts):
+            if verdict is None:
+                close()
+                run = None
+                continue
+            if verdict.meta_field is not None:
+                close()
+                run = None
+                doc.meta.setdefault(verdict.meta_field, []).append(block.text)
+                edits.append(Edit(self.name, verdict.rule, verdict.kind, block.start, block.end, text[block.start : block.end], "", verdict.note))
+                continue
+            if run is not None and run[2].rule == verdict.rule and run[2].kind == verdict.kind:
+                run = (run[0], block.end, run[2])
+            else:
+                close()
+                run = (block.start, block.end, verdict)
+        close()
+        return edits

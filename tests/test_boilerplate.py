@@ -1,0 +1,175 @@
+"""The boilerplate stage on whole documents: what goes, what stays, and how each removal is explained."""
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+
+from cleaner import replay_all
+from cleaner.document import Document
+from cleaner.stages.boilerplate.text import split_blocks, stopwords
+
+HERE = FIXTURES / "boilerplate"
+EXPECT = json.loads((HERE / "expectations.json").read_text(encoding="utf-8"))
+NAMES = [name for name in EXPECT if not name.startswith("_")]
+
+
+@pytest.fixture(scope="module")
+def stage(cleaner):
+    return next(s for s in cleaner.stages if s.name == "boilerplate")
+
+
+def run(stage, text, lang, **notes):
+    doc = Document(text, lang=lang)
+    doc.notes.update(notes)
+    stage.run(doc)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def cleaned(stage):
+    return {name: run(stage, (HERE / name).read_text(encoding="utf-8"), EXPECT[name]["lang"]) for name in NAMES}
+
+
+def _cases(key):
+    return [pytest.param(name, item, id=f"{name}-{key}-{i}") for name in NAMES for i, item in enumerate(EXPECT[name][key])]
+
+
+@pytest.mark.parametrize("name,line", _cases("remove"))
+def test_boilerplate_goes(cleaned, name, line):
+    doc = cleaned[name]
+    if "\n" in (HERE / name).read_text(encoding="utf-8"):
+        assert line not in {l.strip() for l in doc.text.split("\n")}
+    else:
+        assert line not in doc.text
+
+
+@pytest.mark.parametrize("name,passage", _cases("keep"))
+def test_content_stays(cleaned, name, passage):
+    assert passage in cleaned[name].text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_bylines_and_datelines_move_to_meta(cleaned, name):
+    doc = cleaned[name]
+    for key, value in EXPECT[name]["meta"].items():
+        assert value in doc.meta.get(key, [])
+        assert any(e.kind == "move_to_meta" and value in e.before for e in doc.edits)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_removal_is_explained_and_replays(cleaned, cleaner, name):
+    doc = cleaned[name]
+    source = (HERE / name).read_text(encoding="utf-8")
+    assert replay_all(source, doc.edits) == doc.text
+    for edit in doc.edits:
+        assert edit.stage == "boilerplate" and cleaner.ruleset.get(edit.rule).stage == "boilerplate"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_removed_chars_are_left_for_the_quality_stage(cleaned, name):
+    doc = cleaned[name]
+    removed = sum(e.end - e.start for e in doc.edits if e.kind != "whitespace")
+    assert doc.notes.get("boilerplate_removed_chars", 0) == removed
+
+
+def test_clean_article_loses_nothing(cleaned):
+    doc = cleaned["clean_article_en.txt"]
+    assert [e for e in doc.edits if e.kind != "whitespace"] == []
+
+
+def test_page_of_only_boilerplate_comes_out_empty_with_reasons(stage):
+    text = (HERE / "all_boilerplate.txt").read_text(encoding="utf-8")
+    doc = run(stage, text, "en")
+    assert doc.text == ""
+    removed = [e for e in doc.edits if e.kind != "whitespace"]
+    assert sum(len(e.before) for e in removed) >= len(text.strip())
+    assert all(e.rule.startswith("BP") for e in removed)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cleaning_twice_changes_nothing(stage, cleaned, name):
+    once = cleaned[name]
+    twice = run(stage, once.text, EXPECT[name]["lang"])
+    assert twice.text == once.text
+
+
+def test_cut_marker_keeps_prose_that_follows(stage):
+    text = (
+        "The council approved the budget on Monday after a long debate about the new school.\n"
+        "Related Posts\n"
+        "Budget 2023: what changed\n"
+        "School opens in May\n"
+        "The mayor said the vote showed that the city could still agree on the things that matter.\n"
+    )
+    doc = run(stage, text, "en")
+    assert "Budget 2023: what changed" not in doc.text
+    assert "The mayor said the vote showed" in doc.text
+    assert {e.rule for e in doc.edits if e.kind == "cut_tail"} == {"BP003"}
+
+
+def test_cut_marker_before_the_article_drops_only_its_line(stage):
+    text = (
+        "Leave a comment\n"
+        "Almond biscuits\n"
+        "300 g flour\n"
+        "200 g sugar\n"
+        "Mix the flour and the sugar, add the butter and knead the dough until it is smooth and soft.\n"
+    )
+    doc = run(stage, text, "en")
+    assert "Leave a comment" not in doc.text
+    assert "300 g flour" in doc.text and "200 g sugar" in doc.text
+
+
+def test_phrase_rules_follow_the_document_language(stage):
+    assert stage.phrases_for("de").rule_for("Schreibe einen Kommentar").rule.id == "BP100"
+    assert stage.phrases_for("fr").rule_for("Schreibe einen Kommentar") is None
+    assert stage.phrases_for("fr").rule_for("Laisser un commentaire").rule.id == "BP101"
+    # English widget labels are left on pages in every language
+    assert stage.phrases_for("pl").rule_for("Leave a Reply").rule.id == "BP001"
+
+
+@pytest.mark.parametrize(
+    "lang,heading",
+    [("de", "Schreibe einen Kommentar"), ("fr", "Laisser un commentaire"), ("es", "Deja una respuesta"), ("it", "Lascia un commento"),
+     ("pt", "Deixe um comentário"), ("nl", "Geef een reactie"), ("pl", "Dodaj komentarz"), ("ru", "Добавить комментарий")],
+)
+def test_comment_forms_in_every_pack_language(stage, lang, heading):
+    assert stage.phrases_for(lang).rule_for(heading) is not None
+
+
+def test_sentence_that_mentions_a_phrase_is_content(stage):
+    text = (
+        "The story was shared widely online after it was published on Monday evening.\n"
+        "Readers were invited to leave a reply under the announcement, and many did so within hours.\n"
+        "See also how the council voted last year, when the same plan was rejected by a wide margin.\n"
+    )
+    doc = run(stage, text, "en")
+    assert doc.text == text.strip()
+
+
+def test_page_chrome_rules_leave_extracted_text_alone(stage):
+    text = (
+        "Ingredients\nFlour\nSugar\nButter\nEggs\nMilk\nSalt\n"
+        "Mix everything in a large bowl and let the dough rest in a cool place for at least one hour.\n"
+    )
+    plain = run(stage, text, "en")
+    extracted = run(stage, text, "en", extracted=True)
+    assert "Butter" not in plain.text
+    assert "Butter" in extracted.text
+
+
+def test_flat_text_is_cut_into_sentence_sized_blocks():
+    text = (HERE / "flat_en.txt").read_text(encoding="utf-8")
+    blocks = split_blocks(text, 1000, stopwords("en"))
+    assert len(blocks) > 5 and all(b.flat for b in blocks)
+    assert any(b.text.startswith("The new bridge over the river") for b in blocks)
+    for block in blocks:
+        assert text[block.start : block.start + len(block.text)] == block.text
+
+
+def test_stop_words_come_from_justext():
+    german = stopwords("de")
+    assert "und" in german and "der" in german
+    assert stopwords("xx") == frozenset()
