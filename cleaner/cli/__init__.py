@@ -8,6 +8,7 @@ rule file, bad settings).
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from typing import Optional
 
 import typer
@@ -32,6 +33,17 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 RulesOpt = typer.Option(None, "--rules", help="Extra rule file or directory (repeatable); a rule with a packaged id replaces it.")
 DisableOpt = typer.Option(None, "--disable", help="Rule id to switch off (repeatable), e.g. --disable BP010.")
 ConfigOpt = typer.Option(None, "--config", help="Settings file (TOML, or a pyproject.toml with [tool.cleaner]). Default: the nearest pyproject.toml.")
+PathsArg = typer.Argument(..., help="Files or directories (.txt, .html/.htm, .jsonl, .jsonl.gz); '-' reads standard input.")
+WorkersOpt = typer.Option(1, "--workers", "-j", min=1, help="Worker processes; output order and content do not depend on it.")
+
+
+class StdinFormat(str, Enum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+StdinOpt = typer.Option(StdinFormat.text, "--stdin-format", help="How to read '-'.")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

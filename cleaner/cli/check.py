@@ -13,8 +13,7 @@ from typing import Optional
 import typer
 
 from ..io import InputError, expand_paths, read_documents
-from . import ConfigOpt, DisableOpt, RulesOpt, app, build_cleaner, fail, settings
-from .clean import PathsArg, StdinFormat
+from . import ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
 
 
 class InputMode(str, Enum):
@@ -67,8 +66,8 @@ def check(
     html: Optional[str] = typer.Option(None, "--html", help="Write a self-contained HTML report with charts."),
     github: bool = typer.Option(False, "--github", help="Print GitHub Actions annotations; with $GITHUB_STEP_SUMMARY set, also add the Markdown summary to the job page."),
     worst: Optional[int] = typer.Option(None, "--worst", min=0, help="How many of the lowest-scoring documents to report (default 10)."),
-    stdin_format: StdinFormat = typer.Option(StdinFormat.text, "--stdin-format", help="How to read '-'."),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes for cleaning; results do not depend on it."),
+    stdin_format: StdinFormat = StdinOpt,
+    workers: int = WorkersOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,

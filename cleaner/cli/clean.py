@@ -11,7 +11,7 @@ import typer
 
 from ..document import Document
 from ..io import InputError, expand_paths, open_output, read_documents, write_jsonl
-from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, RulesOpt, app, build_cleaner, fail, settings
+from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
 from .explain import render_explanation, render_score_table
 from .progress import progress
 
@@ -21,13 +21,6 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-class StdinFormat(str, Enum):
-    text = "text"
-    html = "html"
-    jsonl = "jsonl"
-
-
-PathsArg = typer.Argument(..., help="Files or directories (.txt, .html/.htm, .jsonl, .jsonl.gz); '-' reads standard input.")
 
 
 def _documents(cfg, paths: list[str], stdin_format: str, workers: int) -> tuple[int, Iterator[Document]]:
@@ -57,8 +50,8 @@ def clean(
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="text: the cleaned text; jsonl: one record per document with text, lang, quality, flags, edits and meta."),
     explain: bool = typer.Option(False, "--explain", "-e", help="Show what was removed, repaired and flagged, and by which rule."),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Mark documents scoring below this 'keep: false' (they are still written). Default 0.5."),
-    stdin_format: StdinFormat = typer.Option(StdinFormat.text, "--stdin-format", help="How to read '-'."),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes; output order and content do not depend on it."),
+    stdin_format: StdinFormat = StdinOpt,
+    workers: int = WorkersOpt,
     no_edits: bool = typer.Option(False, "--no-edits", help="Leave the edit log out of JSONL records (smaller output)."),
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
@@ -99,8 +92,8 @@ def score(
     paths: list[str] = PathsArg,
     as_json: bool = typer.Option(False, "--json", help="One JSON line per document: id, score, keep, reasons."),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Threshold for the keep column. Default 0.5."),
-    stdin_format: StdinFormat = typer.Option(StdinFormat.text, "--stdin-format", help="How to read '-'."),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes."),
+    stdin_format: StdinFormat = StdinOpt,
+    workers: int = WorkersOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
