@@ -1,5 +1,5 @@
 """Mojibake repair: per code page, our restoration rate next to ftfy.fix_text and ftfy.fix_encoding, and
-documents per second on clean and on damaged text.
+documents per second on clean and on damaged text; and every edit made to a clean page, to be judged.
 
 The damaged documents are generated from real pages (the main text of the trafilatura evaluation set,
 German, English, Polish, French, Spanish…) plus the multilingual sentences of fixtures/mojibake: each text
@@ -36,6 +36,7 @@ PAGES = [
     "latin-1", "iso-8859-2", "iso-8859-15", "macroman", "cp437", "windows-1255", "windows-1256", "windows-1258",
     "koi8-r", "koi8-u", "cp866", "mac-cyrillic", "cp850",
 ]
+EDITS_SHOWN = 5  # edits listed per changed clean page
 SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 
 
@@ -61,6 +62,18 @@ def damaged_set(page: str, originals: list[str]) -> list[tuple[str, str]]:
         sentences[pick] = cp.damage(sentences[pick])
         pairs.append((" ".join(sentences), " ".join(SENTENCE_END.split(text))))
     return pairs
+
+
+def changed_part(before: str, after: str, context: int = 12) -> tuple[str, str]:
+    """The part of an edit that differs, with a little context (ftfy's edits may span a whole line)."""
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    start = max(0, head - context)
+    return before[start : len(before) - max(0, tail - context)], after[start : len(after) - max(0, tail - context)]
 
 
 def main() -> None:
@@ -93,8 +106,15 @@ def main() -> None:
                 damaged_docs += len(pairs)
             rates[name] = good / len(pairs)
         print(f"| {page} | {len(pairs)} | {rates['ours']:.1%} | {rates['ftfy.fix_text']:.1%} | {rates['ftfy.fix_encoding']:.1%} |")
-    clean = [r["main"] for r in load_corpus() if r.get("main")]
-    unchanged = sum(ours(t) == t for t in clean)
+    rows = [r for r in load_corpus() if r.get("main")]
+    clean = [r["main"] for r in rows]
+    changed = []
+    for row in rows:
+        doc = Document(row["main"])
+        stage.run(doc)
+        if doc.text != row["main"]:
+            changed.append((row["file"], doc))
+    unchanged = len(clean) - len(changed)
     speeds = {}
     for name, fix in systems.items():
         started = time.perf_counter()
@@ -102,6 +122,13 @@ def main() -> None:
             fix(t)
         speeds[name] = len(clean) / (time.perf_counter() - started)
     print(f"\nclean text: {len(clean)} extracted pages; unchanged by ours: {unchanged}/{len(clean)} (other rules, e.g. NFC or entities, may edit)")
+    for name, doc in changed:
+        print(f"  changed: {name}")
+        for edit in doc.edits[:EDITS_SHOWN]:
+            before, after = changed_part(edit.before, edit.after)
+            print(f"    {edit.rule} {before!r} -> {after!r}  {edit.note[:60]}")
+        if len(doc.edits) > EDITS_SHOWN:
+            print(f"    … and {len(doc.edits) - EDITS_SHOWN} more edits")
     print("| system | clean docs/s |")
     print("|---|---:|")
     for name, s in speeds.items():

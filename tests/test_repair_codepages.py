@@ -49,13 +49,12 @@ def cases(page, layers):
     return out
 
 
-# Below the 99% target today (a sentence damaged inside a line of correct text is the usual miss); strict,
+# Below the 99% target today (equally plausible decodes of CJK, Hebrew or Spanish through windows-1250 versus
+# iso-8859-2, or a DOS page, are the usual miss); strict,
 # so that an improvement shows up as XPASS. benchmarks/mojibake.py prints the rates.
 BELOW_TARGET = {
-    ("windows-1250", 1), ("windows-1250", 2), ("windows-1251", 1), ("windows-1251", 2), ("windows-1253", 1),
-    ("windows-1257", 1), ("windows-1257", 2), ("iso-8859-2", 1), ("iso-8859-2", 2),
-    ("iso-8859-15", 1), ("iso-8859-15", 2), ("macroman", 1), ("macroman", 2), ("cp437", 1), ("cp850", 1),
-    ("koi8-u", 1), ("cp866", 1), ("windows-874", 2),
+    ("windows-1250", 1), ("windows-1250", 2), ("windows-1257", 1), ("windows-1257", 2), ("iso-8859-2", 1), ("iso-8859-2", 2),
+    ("iso-8859-15", 1), ("iso-8859-15", 2), ("macroman", 1), ("macroman", 2), ("cp437", 1), ("cp866", 1), ("cp850", 1),
 }
 
 

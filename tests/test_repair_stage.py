@@ -123,3 +123,34 @@ def test_unreadable_text_is_flagged_not_searched(stage, text):
     doc = run(stage, text)
     assert doc.text == text and not doc.edits
     assert [f.type for f in doc.flags] == ["unexamined"]
+
+
+@pytest.mark.parametrize(
+    "text,page,damaged_part",
+    [
+        # A lone pair in a line of its own, explained by the chain that repairs the rest of the document.
+        ("Viele Händler haben Sonderaktionen.\nDer Preis für Grafikkarten sinkt.", "windows-1251", None),
+        # A lone pair glued to a word, with one reading only: repaired without ftfy's agreement.
+        ("Der Preis für Grafikkarten sinkt.", "windows-1253", None),
+        # Two equally plausible readings (ü in iso-8859-2, ß in windows-1250): the letter the page writes.
+        ("Die Grünen, die Bürger, für alle, über alles, schöne Grüße. Die Bundestagsfraktion Bündnis 90 tagte.", "iso-8859-2", "Bundestagsfraktion Bündnis 90"),
+        # A whole sentence of lone pairs: the line's one chain proves the damage.
+        ("El niño llegó mañana a la estación de Logroño. ¿Dónde está la información?", "windows-1251", "El niño llegó mañana a la estación de Logroño."),
+    ],
+)
+def test_weak_evidence_that_adds_up(stage, text, page, damaged_part):
+    part = damaged_part or text
+    damaged = text.replace(part, codepage(page).damage(part))
+    assert run(stage, damaged).text == text
+
+
+def test_document_damaged_twice_is_read_back_twice_everywhere(stage):
+    """``Ä‚Ä˝`` read back once is ``ĂĽ``, which looks like a word; the document's chain says twice: ü."""
+    text = "Der Küchenbereich ist groß.\nDas Anmieten ist ab 3 Nächten möglich, für alle Gäste."
+    page = codepage("windows-1250")
+    assert run(stage, page.damage(page.damage(text))).text == text
+
+
+@pytest.mark.parametrize("text", ["“在‘益村’上，每天都有好多人向我订货。”", "„Äääähm….“ sagte er.", "Ich sag´s dir: geht´s?"])
+def test_correct_text_that_looks_odd_is_kept(stage, text):
+    assert run(stage, text).text == text

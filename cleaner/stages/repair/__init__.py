@@ -18,7 +18,7 @@ from ...document import Document, Edit, Flag
 from ...ruleset import register
 from ..base import Stage
 from .base import RepairKind
-from .ftfy_pass import ALSO_SUSPECT, PREFIX as FTFY_PREFIX, Ftfy
+from .ftfy_pass import PREFIX as FTFY_PREFIX, Ftfy, also_suspect
 from .mojibake import CodePageRepair, apply_plan, engine_for, scan_with
 from .typography import Entities, FlagPattern, Normalize, Substitute
 
@@ -82,7 +82,7 @@ class RepairStage(Stage):
         for kind in self.first:
             end += self._step(doc, *kind.scan(doc.text[:end]))
         text = doc.text
-        deep = bool(ALSO_SUSPECT.search(text, 0, end)) or (self.engine is not None and self.engine.suspicious(text[:end]))
+        deep = also_suspect(text, end) or (self.engine is not None and self.engine.suspicious(text[:end]))
         steps: list[RepairKind] = [k for k in self.others if deep or not isinstance(k, Ftfy)]
         if deep and self.engine is not None:
             edits, flags = scan_with(self.engine, self.codepage_rules, doc.text[:end])

@@ -47,6 +47,7 @@ class CodePage:
     to_latin1: dict[int, int]  # str.translate table: character -> the byte it came from, as a code point
     sequence_re: re.Pattern[str]  # one or more consecutive misread UTF-8 sequences
     one: str  # the regex source of one sequence
+    long: str  # the regex source of one three-byte sequence, rarely there by accident
     lead: str  # characters of the bytes C2-F4 (a UTF-8 lead byte)
     cont: str  # characters of the bytes 80-BF (a UTF-8 continuation byte)
 
@@ -106,8 +107,9 @@ def codepage(name: str) -> CodePage:
     c = _cls(cont)
     # A process that took byte A0 (a no-break space in most pages) for a space may have made it one; such a
     # space can end a sequence ("Ã s" for "às"), and is read back as A0.
-    one = f"(?:{_cls(lead2)}{c}|{_cls(lead3)}{c}{{2}}|{_cls(lead4)}{c}{{3}})"
+    long = f"{_cls(lead3)}{c}{{2}}"
+    one = f"(?:{_cls(lead2)}{c}|{long}|{_cls(lead4)}{c}{{3}})"
     if name in LOST_A0_PAGES:
         two = _cls(table[b] for b in (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9))
         one = f"(?:{one}|{two} |{_cls(table[0xE0:0xE4])}{c} )"
-    return CodePage(name, table, to_latin1, re.compile(f"{one}+"), one, table[0xC2:0xF5], cont)
+    return CodePage(name, table, to_latin1, re.compile(f"{one}+"), one, long, table[0xC2:0xF5], cont)

@@ -17,11 +17,18 @@ from ftfy.badness import is_bad
 from ...document import Document, Edit
 from ...ruleset import register
 from .base import RepairKind, trimmed_edit
+from .mojibake import FTFY_TRIES, plan_of
 from .plausibility import cost
 
 PREFIX = "ftfy: "
 # Besides what ftfy's badness test finds: C1 controls (windows-1252 read as latin-1) and lossy sequences.
 ALSO_SUSPECT = re.compile("(?=[\x80-\x9f\ufffdÂÃÅÎÐÙ])(?:[\x80-\x9f\ufffd]|[ÂÃÅÎÐÙ] )")
+ALSO_SUSPECT_FIRST = re.compile("[\x80-\x9f\ufffdÂÃÅÎÐÙ]")  # a single class scans clean text much faster
+
+
+def also_suspect(text: str, end: int) -> bool:
+    first = ALSO_SUSPECT_FIRST.search(text, 0, end)
+    return first is not None and ALSO_SUSPECT.search(text, first.start(), end) is not None
 OPTIONS = ("uncurl_quotes", "fix_latin_ligatures", "fix_character_width")
 MAX_LINE = 20_000  # longer lines (a whole file on one line) keep our span repairs; ftfy's are whole-line
 
@@ -46,7 +53,10 @@ class Ftfy(RepairKind):
 
         ftfy's whole-line view catches things a span-by-span repair cannot (a lost A0 byte turned into a
         space, lossy sequences); our repairs catch code pages ftfy never tries. The more plausible line
-        wins, ftfy on a tie, since ftfy tried its code pages on this line and chose what it chose.
+        wins. On a tie ftfy, which restores lost bytes we do not (``Ã perturber``), unless its fix only read
+        the line through another code page, or ours reads through one page that ftfy never tries (its hair
+        space for our ellipsis through iso-8859-15 is a coincidence): then ours, which chose between equally plausible
+        decodes (``fĂźr``: ü in iso-8859-2, ß in windows-1250) by the chain the rest of the document needs.
         """
         out: list[Edit] = []
         pending = sorted(edits, key=lambda e: e.start)
@@ -59,16 +69,18 @@ class Ftfy(RepairKind):
             while i < len(pending) and pending[i].start < end + 1:
                 mine.append(pending[i])
                 i += 1
-            bad = 0 < len(body) <= MAX_LINE and not body.isascii() and is_bad(body)
+            # A line without our repairs is left to the ftfy step that follows.
+            bad = bool(mine) and 0 < len(body) <= MAX_LINE and is_bad(body)
             theirs = self._fix(body) if bad else None
             if theirs is None:
-                if not (bad and len(mine) == 1 and len(mine[0].before) <= 2 and _familiar(mine[0].note)):
-                    out.extend(mine)  # else ftfy tried its own code pages on this lone pair and declined
+                if not (bad and _declined(body, at, mine)):
+                    out.extend(mine)
             else:
                 ours = _applied(body, at, mine)
                 ours_then = self._fix(ours)
                 ours_final = ours_then[0] if ours_then else ours
-                if cost(theirs[0]) <= cost(ours_final):
+                better = cost(theirs[0]) - cost(ours_final)
+                if better < 0 or (better == 0 and not (mine and (theirs[2] or all(_beyond_ftfy(e.note) for e in mine)))):
                     out.append(theirs[1](self, at, body))
                 else:
                     out.extend(mine)
@@ -77,7 +89,10 @@ class Ftfy(RepairKind):
         return [e for e in out if e is not None]
 
     def _fix(self, body: str):
-        """ftfy's fix of one line and a maker of its edit, or None if ftfy changes nothing."""
+        """ftfy's fix of one line, a maker of its edit, and whether the fix is only a code page read.
+
+        None if ftfy changes nothing.
+        """
         fixed, plan = ftfy.fix_and_explain(body, config=self.config)
         if fixed == body or not plan:
             return None
@@ -87,7 +102,7 @@ class Ftfy(RepairKind):
             edit = trimmed_edit(kind, at, before, fixed, note)
             return edit if _replays(edit, plan) else kind.edit(at, at + len(before), before, fixed, note)
 
-        return fixed, make
+        return fixed, make, all(step[0] in ("encode", "decode") for step in plan)
 
     def edits(self, text: str) -> list[Edit]:
         out = []
@@ -119,10 +134,26 @@ def _applied(body: str, at: int, edits: list[Edit]) -> str:
     return doc.text
 
 
-def _familiar(note: str) -> bool:
-    from .mojibake import FTFY_PAGES, plan_of
+def _declined(body: str, at: int, mine: list[Edit]) -> bool:
+    """ftfy tried its own code pages on this damaged-looking line and declined: do our lone pairs stand?
 
-    return all(name in FTFY_PAGES for name in plan_of(note))
+    A single lone pair through ftfy's pages does not (``DrÃ¥ber``); several do only if they make the line
+    look right to ftfy's badness test (leetspeak such as ``MÄ£ÄM ... SÖÄ£`` stays odd however read).
+    """
+    if not mine or not all(len(e.before) <= 2 and _familiar(e.note) for e in mine):
+        return False
+    return len(mine) == 1 or is_bad(_applied(body, at, mine))
+
+
+def _beyond_ftfy(note: str) -> bool:
+    """Is this repair one code page, read once or more, that ftfy never tries?"""
+    chain = set(plan_of(note))
+    return len(chain) == 1 and not chain & FTFY_TRIES
+
+
+def _familiar(note: str) -> bool:
+    """Does ftfy try every code page of this repair's plan (so that its refusal is an opinion on it)?"""
+    return all(name in FTFY_TRIES for name in plan_of(note))
 
 
 def lines(text: str) -> list[str]:

@@ -15,6 +15,7 @@ A repair is explained by its plan: the code pages read, outermost first, e.g.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,19 +25,26 @@ from ...document import Edit, Flag
 from ...ruleset import register
 from .base import RepairKind
 from .codepages import CODECS, LOST_A0_PAGES, CodePage, codepage
-from .plausibility import cost
+from .plausibility import LETTER, MARK, RARE_LETTERS, cost, describe
 
 CONTEXT = 12  # characters each side of a region that take part in judging it
-# The code pages ftfy tries (and cp850, whose mojibake is cp437's): ftfy's badness test was tuned on them,
+# The code pages ftfy tries; with cp850, whose mojibake is cp437's, ftfy's badness test was tuned on them,
 # so a repair through them alone must also look damaged to that test (ftfy's negative cases are correct
 # text that only looks like such mojibake: line art, leetspeak, math).
-FTFY_PAGES = frozenset(
-    ["latin-1", "windows-1252", "windows-1251", "windows-1250", "windows-1253", "windows-1254", "windows-1257", "iso-8859-2", "macroman", "cp437", "cp850"]
+FTFY_TRIES = frozenset(
+    ["latin-1", "windows-1252", "windows-1251", "windows-1250", "windows-1253", "windows-1254", "windows-1257", "iso-8859-2", "macroman", "cp437"]
 )
+FTFY_PAGES = FTFY_TRIES | {"cp850"}
 BOX_ONLY = re.compile("[\u2500-\u259f]+")  # line art decodes through every DOS page: ftfy's test decides
 MAX_SPANS = 50_000  # misread sequences examined per document; the rest is flagged as not examined
 LINE_SAMPLE = 200  # regions of one line that choose its chain (a whole file may be one line)
+DOC_SAMPLE = 2000  # regions of a document that choose its chain
+DOC_SUPPORT = 2  # repairs through the document's chain before it explains regions too weak to judge alone
 BEAM = 6  # decodes of one layer explored for a further layer
+UNMISTAKABLE_DROP = 3.0  # how much a lone pair's decode must lower its cost to be repaired without ftfy's word
+ALPHABET_MIN = 5  # non-ASCII letters outside the regions before the document's alphabet is judged
+FOREIGN_COST = 1.5  # per letter that the rest of the document never uses
+RESIDUE_COST = 1.0  # per misread three-byte sequence left in a decode
 LAYER_COST = 0.5  # damage twice over is rarer than once: a deeper chain must explain the text better
 
 
@@ -49,7 +57,10 @@ class Region:
     before: str
     cost: float
     candidates: dict[tuple[str, ...], tuple[str, float]]
-    context: str  # the region with its surroundings
+    left: str  # the characters before it that take part in judging it
+    right: str  # and after it
+    unseen: dict[tuple[str, ...], float]  # chain -> how rare its decode's characters are in the rest of the document
+    foreign: dict[tuple[str, ...], float]  # chain -> the part of its cost for letters the rest never writes
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,57 @@ class Decision:
     after: str
     rule: str
     suspect: bool = False  # damaged-looking and decodable, but no repair was safe enough
+
+def _alphabet(text: str, regions: list[list[int]]) -> dict[str, int]:
+    """How often each non-ASCII character occurs in the text outside the regions: the letters its language uses.
+
+    Equally plausible decodes (``Ăź``: ü in iso-8859-2, ß in windows-1250) are told apart by them: a sentence
+    damaged inside a German page decodes to the ü the rest of the page has more of.
+    """
+    seen: Counter[str] = Counter()
+    at = 0
+    for start, end in regions:
+        seen.update(text[at:start])
+        at = end
+    seen.update(text[at:])
+    return {ch: n for ch, n in seen.items() if ch >= "\x80"}
+
+
+def _native(alphabet: dict[str, int]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What the document's undamaged text writes: its accented Latin letters (either case) and combining
+    marks, and its other scripts; None if it has too few non-ASCII letters to tell."""
+    letters = [ch for ch in alphabet if ch.isalpha()]
+    if sum(alphabet[ch] for ch in letters) < ALPHABET_MIN:
+        return None
+    latin = frozenset(ch.lower() for ch in alphabet if describe(ch)[1] in ("LATIN", ""))
+    return latin, frozenset(describe(ch)[1] for ch in letters)
+
+
+def _foreign(text: str, native: tuple[frozenset[str], frozenset[str]] | None, strict: bool = True) -> float:
+    """Letters the document's undamaged text never writes (``BĂźndnis`` in a German page that writes ü
+    everywhere else: Ă and ź are foreign there, ü is not). A letter of another script counts only if the
+    document does not write that script: a few sentences do not show every Greek or Hebrew letter. Not
+    ``strict`` (for a decode): nor does a short text show every common accented letter (ä, ớ), so only
+    rarely written Latin letters count."""
+    if native is None:
+        return 0.0
+    latin, scripts = native
+    n = 0
+    for ch in text:
+        if ch >= "\x80":
+            kind, script, _ = describe(ch)
+            if kind == LETTER or kind == MARK:
+                if script in ("LATIN", ""):
+                    n += ch.lower() not in latin and (strict or not _common_latin(ch))
+                else:
+                    n += script not in scripts
+    return FOREIGN_COST * n
+
+
+def _common_latin(ch: str) -> bool:
+    cp = ord(ch)
+    return (0xC0 <= cp < 0x250 and cp not in RARE_LETTERS) or 0x1EA0 <= cp <= 0x1EF9
+
 
 def describe_plan(chain: tuple[str, ...]) -> str:
     return "utf-8 bytes read as " + ", then as ".join(chain)
@@ -117,18 +179,21 @@ class Engine:
         self._trees: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {}
         self.flag_cost = flag_cost
         # A misread sequence is two or more non-ASCII characters in a row (or a lead and a lost-A0 space):
-        # stretches of those are found by one fast scan, and only they are searched for sequences.
+        # stretches of those are found by fast scans (two simple patterns beat one alternation), and only
+        # they are searched for sequences.
         a0_leads = "".join(sorted({p.chars[b] for p in self.pages if p.name in LOST_A0_PAGES for b in (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE0, 0xE1, 0xE2, 0xE3)}))
-        self.stretch_re = re.compile(f"[^\x00-\x7f]{{2,}} ?|[{re.escape(a0_leads)}] " if a0_leads else "[^\x00-\x7f]{2,}")
+        self.stretch_res = [re.compile("[^\x00-\x7f]{2,} ?")] + ([re.compile(f"[{re.escape(a0_leads)}] ")] if a0_leads else [])
         self.one_re = re.compile("|".join(p.one for p in self.pages))
+        self.residue_re = re.compile("|".join(p.long for p in self.pages))
 
     def stretches(self, text: str):
-        return self.stretch_re.finditer(text)
+        for pattern in self.stretch_res:
+            yield from pattern.finditer(text)
 
     def suspicious(self, text: str) -> bool:
         """Cheap test: does any stretch of non-ASCII characters hold a misread sequence of some page?"""
         one = self.one_re
-        for m in self.stretch_re.finditer(text):
+        for m in self.stretches(text):
             if one.search(text, m.start(), m.end()):
                 return True
         return False
@@ -142,6 +207,7 @@ class Engine:
         with the full margin.
         """
         regions = self.regions(text)
+        doc_chain = self._best_chain(regions[:DOC_SAMPLE], None)
         decisions: list[Decision] = []
         i = 0
         while i < len(regions):
@@ -151,47 +217,110 @@ class Engine:
             while j < len(regions) and regions[j].start < line_end:
                 j += 1
             line_start = text.rfind("\n", 0, regions[i].start) + 1
-            decisions.extend(self._decide_line(regions[i:j], text[line_start:line_end]))
+            decisions.extend(self._decide_line(regions[i:j], text[line_start:line_end], doc_chain))
             i = j
-        return decisions
+        return self._follow_document(decisions, doc_chain)
 
-    def _decide_line(self, regions: list[Region], line: str) -> list[Decision]:
-        sample = regions[:LINE_SAMPLE]
+    def _best_chain(self, regions: list[Region], prefer: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """The chain that lowers the regions' total cost most, if by its margin (``prefer`` wins ties)."""
         totals: dict[tuple[str, ...], float] = {}
-        for region in sample:
+        for region in regions:
             for chain in region.candidates:
                 totals.setdefault(chain, 0.0)
-        original = sum(r.cost for r in sample)
+        if not totals:
+            return None
+        original = sum(r.cost for r in regions)
         for chain in totals:
-            totals[chain] = sum(
-                min(r.cost, r.candidates[chain][1]) if chain in r.candidates else r.cost for r in sample
-            )
-        line_chain = None
-        if totals:
-            chain = min(totals, key=lambda c: (totals[c], len(c)))
-            if totals[chain] <= original - self.margin(chain):
-                line_chain = chain
-        line_bad = is_bad(line)
-        line_art = all(BOX_ONLY.fullmatch(r.before) for r in regions)
-        return [self._decide_region(region, line_chain, line_bad, line_art) for region in regions]
+            totals[chain] = sum(min(r.cost, r.candidates[chain][1]) if chain in r.candidates else r.cost for r in regions)
+        unseen = {c: sum(r.unseen.get(c, 0) for r in regions) for c in totals}
+        chain = min(totals, key=lambda c: (totals[c], unseen[c], c != prefer, len(c)))
+        return chain if totals[chain] <= original - self.margin(chain) else None
 
-    def _decide_region(self, region: Region, line_chain: tuple[str, ...] | None, line_bad: bool, line_art: bool) -> Decision:
+    def _follow_document(self, decisions: list[Decision], chain: tuple[str, ...] | None) -> list[Decision]:
+        """Repair what the document's own chain explains, in lines that gave too little evidence alone.
+
+        A line whose only damage is one ``Гј`` (or a ``ÔÇô`` that happens to look like a word) cannot prove
+        it is damaged, but when other regions of the same document were repaired through that chain, the
+        same accident explains it: such a region is repaired if the chain makes it more plausible at all
+        (the cost of an extra layer is not charged again: the document has shown that it was damaged twice).
+        A region repaired otherwise takes the document's chain if that explains it as well: ``Ä‚Ä˝`` read
+        back once is ``ĂĽ``, which looks like a word, but the document was damaged twice, and it is ü.
+        """
+        if chain is None or sum(d.chain == chain for d in decisions) < DOC_SUPPORT:
+            return decisions
+        out = []
+        for d in decisions:
+            r = d.region
+            if d.chain != chain and chain in r.candidates:
+                text, c = r.candidates[chain]
+                c -= LAYER_COST * (len(chain) - 1)
+                if d.chain is None:
+                    better = c < r.cost
+                else:
+                    better = c <= r.candidates[d.chain][1] - LAYER_COST * (len(d.chain) - 1) and text != d.after
+                if better:
+                    d = Decision(r, chain, text, self.owner[chain[-1]][0])
+            out.append(d)
+        return out
+
+    def _decide_line(self, regions: list[Region], line: str, doc_chain: tuple[str, ...] | None) -> list[Decision]:
+        line_chain = self._best_chain(regions[:LINE_SAMPLE], doc_chain)
+        line_art = all(BOX_ONLY.fullmatch(r.before) for r in regions)
+        # Damage shows when ftfy's badness test sees it, or when one chain clearly repairs two or more regions
+        # of the line (a damaged Spanish sentence is a string of lone pairs, each of which alone proves little).
+        sure = 0
+        if line_chain is not None and not line_art:
+            sure = sum(1 for r in regions[:LINE_SAMPLE] if line_chain in r.candidates and r.candidates[line_chain][1] <= r.cost - UNMISTAKABLE_DROP)
+        line_bad = sure >= 2 or is_bad(line)
+        return [self._decide_region(region, line_chain, doc_chain, line_bad, line_art) for region in regions]
+
+    def _decide_region(
+        self, region: Region, line_chain: tuple[str, ...] | None, doc_chain: tuple[str, ...] | None, line_bad: bool, line_art: bool
+    ) -> Decision:
         if not region.candidates:
             return Decision(region, None, region.before, self.owner[self.pages[0].name][0])
+        # Decodes are ranked without the foreign-letter part of their cost (a two-sentence Czech text need not
+        # show its ť elsewhere), which still counts when the best of them is weighed against the text as it is.
         chain, (text, c) = min(
             region.candidates.items(),
-            key=lambda kv: (kv[1][1] - (LAYER_COST if kv[0] == line_chain else 0), kv[0] != line_chain, len(kv[0])),
+            key=lambda kv: (
+                kv[1][1] - region.foreign[kv[0]] - (LAYER_COST if kv[0] == line_chain else 0),
+                region.unseen[kv[0]],
+                kv[0] != line_chain,
+                kv[0] != doc_chain,
+                len(kv[0]),
+            ),
         )
         rule = self.owner[chain[-1]][0]
         in_damaged_line = line_chain in region.candidates and region.candidates[line_chain][1] <= region.cost
         # A lone pair of characters (Ã¥, √π, ┼┐) is where correct text most often looks like mojibake: through
         # ftfy's code pages, or as line art in a line of nothing else, ftfy's badness test must agree.
         familiar = len(region.before) <= 2 and (all(name in FTFY_PAGES for name in chain) or (line_art and BOX_ONLY.fullmatch(region.before)))
+        familiar = familiar and not self._unmistakable(region, chain, text, c)
         if in_damaged_line and c <= region.cost and (not familiar or line_bad):
             return Decision(region, chain, text, rule)
         if c <= region.cost - self.margin(chain) and (not familiar or line_bad):
             return Decision(region, chain, text, rule)
         return Decision(region, None, region.before, rule, suspect=c < region.cost and region.cost >= self.flag_cost)
+
+    @staticmethod
+    def _unmistakable(region: Region, chain: tuple[str, ...], text: str, c: float) -> bool:
+        """A lone pair in a word (``fГјr``, ``Гњbersee``) that only one letter explains, and explains well.
+
+        ftfy's negative cases are lone pairs standing apart or with a second reading (``DrÃ¥ber`` is å in
+        latin-1 and a combining mark in MacRoman; a reading whose letter the document writes less often is
+        no rival); a pair glued to letters whose one decode is a
+        letter that leaves its surroundings plausible (not ``a┼┐a`` → ``aſa`` in line art) is damage whatever
+        ftfy's badness test says.
+        """
+        if not (len(text) == 1 and text.isalpha() and (region.left[-1:].isalpha() or region.right[:1].isalpha())):
+            return False
+        if c >= 1.0 or c > region.cost - UNMISTAKABLE_DROP:
+            return False
+        mine = region.unseen[chain]
+        return all(
+            other == text or oc >= c + 1.0 or region.unseen[rival] > mine for rival, (other, oc) in region.candidates.items()
+        )
 
     def margin(self, chain: tuple[str, ...]) -> float:
         return self.owner[chain[-1]][1]
@@ -201,7 +330,7 @@ class Engine:
         self.stopped_at: int | None = None
         spans: list[tuple[int, int]] = []
         one = self.one_re
-        for stretch in self.stretch_re.finditer(text):
+        for stretch in self.stretches(text):
             a, b = stretch.span()
             if not one.search(text, a, b):
                 continue
@@ -219,26 +348,45 @@ class Engine:
                 merged[-1][1] = max(merged[-1][1], e)
             else:
                 merged.append([s, e])
-        return [self._region(text, s, e) for s, e in merged]
+        alphabet = _alphabet(text, merged)
+        native = _native(alphabet)
+        return [self._region(text, s, e, alphabet, native) for s, e in merged]
 
-    def _region(self, text: str, start: int, end: int) -> Region:
+    def _region(self, text: str, start: int, end: int, alphabet: dict[str, int], native) -> Region:
         left = text[max(0, start - CONTEXT) : start]
         right = text[end : end + CONTEXT]
         before = text[start:end]
-        original = cost(left + before + right)
-        return Region(start, end, before, original, self._explore(before, left, right, original), left + before + right)
+        original = cost(left + before + right) + _foreign(before, native)
+        return Region(start, end, before, original, *self._explore(before, left, right, alphabet, native))
 
-    def _explore(self, before: str, left: str, right: str, original: float) -> dict:
-        """Every chain of the region's decode tree, costed in the region's surroundings."""
+    def _explore(self, before: str, left: str, right: str, alphabet: dict[str, int], native):
+        """Every chain of the region's decode tree, costed in the region's surroundings, and how foreign
+        each decode's characters are to the document's undamaged text (rare or absent there: foreign)."""
         costs: dict[str, float] = {}
         candidates: dict[tuple[str, ...], tuple[str, float]] = {}
+        unseen: dict[tuple[str, ...], float] = {}
+        foreign: dict[tuple[str, ...], float] = {}
         for decoded, chains in self._tree(before):
+            f = _foreign(decoded, native, strict=False)
             c = costs.get(decoded)
             if c is None:
-                c = costs[decoded] = cost(left + decoded + right)
+                c = costs[decoded] = cost(left + decoded + right) + self._residue(decoded) + f
+            missing = sum(1 / (1 + alphabet.get(ch, 0)) for ch in decoded if ch >= "\x80")
             for chain in chains:
                 candidates[chain] = (decoded, c + LAYER_COST * (len(chain) - 1))
-        return candidates
+                unseen[chain] = missing
+                foreign[chain] = f
+        return candidates, left, right, unseen, foreign
+
+    def _residue(self, decoded: str) -> float:
+        """A decode that still holds a misread three-byte sequence (``üâ‚¬``) is not finished.
+
+        Four-byte sequences are left out: correct Cyrillic forms them by accident (``Ёлка`` through
+        mac-cyrillic), and an extra layer would then read them as a rare CJK ideograph.
+        """
+        if decoded.isascii():
+            return 0.0
+        return RESIDUE_COST * len(self.residue_re.findall(decoded))
 
     def _tree(self, before: str) -> list[tuple[str, list[tuple[str, ...]]]]:
         """Every decode of ``before`` by a chain of up to ``max_layers`` code pages, breadth first.

@@ -28,9 +28,15 @@ RARE_LETTERS = frozenset(
 )
 # Punctuation that is normal between two letters: apostrophes, hyphens, dashes (Thai and CJK write no spaces).
 JOINERS = frozenset("'’ʼ‘-‐‑–—·.,:;/&_")
+APOSTROPHE_SIGNS = frozenset("´`")  # typed for an apostrophe (geht´s): a sign, but not a glued symbol
 
 # Character kinds
 LETTER, MARK, DIGIT, SPACE, PUNCT, SYMBOL, CONTROL, UNASSIGNED, BOX, OTHER = range(10)
+
+
+def _ideographic(ch: str) -> bool:
+    """CJK punctuation (，。「」): written between letters, since these scripts use no spaces."""
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uff65"
 
 
 @lru_cache(maxsize=65536)
@@ -73,7 +79,7 @@ def cost(text: str) -> float:
     """Implausibility of ``text``: 0 for ordinary text in any common script, a few points per oddity."""
     total = 0.0
     prev = before = (SPACE, "", 0)
-    prev_ch = " "
+    prev_ch = before_ch = " "
     for ch in text:
         if ch < "\x80":
             here = describe(ch) if ch.isalpha() or ch.isdigit() else (SPACE if ch in " \t\n\r" else PUNCT, "", 0)
@@ -98,9 +104,11 @@ def cost(text: str) -> float:
                     total += 3
                 elif here[2] == 1 and prev[2] == -1 and ch >= "\x80":
                     total += 1
+                elif here[2] == -1 and prev[2] == 1 and before[2] == 1 and ch >= "\x80" and prev_ch >= "\x80" and before_ch >= "\x80":
+                    total += 1.5  # ÔÇö: two accented capitals and an accented small letter, a word in no language
             elif pkind in (SYMBOL, BOX, CONTROL):
                 total += 1.5
-            elif pkind == PUNCT and before[0] == LETTER and prev_ch >= "\x80" and prev_ch not in JOINERS:
+            elif pkind == PUNCT and before[0] == LETTER and prev_ch >= "\x80" and prev_ch not in JOINERS and not _ideographic(prev_ch):
                 total += 1.5  # a quote or bracket sandwiched between letters
         elif kind == MARK:
             if pkind != LETTER and pkind != MARK or (here[1] and prev[1] and here[1] != prev[1]):
@@ -108,12 +116,12 @@ def cost(text: str) -> float:
             elif not here[1] and prev[1] not in ("LATIN", "GREEK", "CYRILLIC", ""):
                 total += 2  # a generic combining accent on a Thai or Arabic letter
         elif kind == SYMBOL:
-            if pkind == LETTER and ch >= "\x80":
+            if pkind == LETTER and ch >= "\x80" and ch not in APOSTROPHE_SIGNS:
                 total += 1.5
         if pkind == LETTER and prev[2] == 1 and prev_ch >= "\x80" and ch >= "\x80" and kind in (PUNCT, SYMBOL, SPACE):
             if before[2] != 1:  # not inside a word in capitals
                 total += 1  # Â» Ã\xa0 Ã“: an accented capital glued to a sign
         if kind == PUNCT and pkind == PUNCT and ch >= "\x80" and prev_ch >= "\x80" and ch not in "«»‹›":
             total += 1
-        before, prev, prev_ch = prev, here, ch
+        before, prev, before_ch, prev_ch = prev, here, prev_ch, ch
     return total
