@@ -1,12 +1,17 @@
-"""Artifacts stage: span precision and recall per flag type, false flags on human text, and speed.
+"""Artifacts stage: span precision and recall per flag type, flags and MT verdicts on human text, speed.
 
 1. The labelled set ``fixtures/artifacts/labelled.json``: a flag is right when it overlaps an annotated
    span of its type; recall counts the annotated spans some flag of the right type overlaps.
 2. Human text: the main text (trafilatura's extraction) of the English and German pages of the
-   trafilatura evaluation set. Every flag of confidence >= 0.5 is printed so a person can judge it;
-   ``fixtures/artifacts/corpus_judgements.json`` records such judgements (a real error in the page, or
-   a false flag), and the share of documents with a false flag is reported beside the raw share.
-3. Speed of the stage alone, in documents per second of CPU time on one core (the text is prepared
+   trafilatura evaluation set, through the artifacts stage alone. Every flag of confidence >= 0.5 is
+   listed so a person can judge it; ``fixtures/artifacts/corpus_judgements.json`` records judgements of
+   every flag at any confidence ('real': the page has the error the type names; 'false': the flagged
+   text is correct). From them: the share of documents with a false flag beside the raw share, the
+   documents with a flag >= 0.5 per type, and calibration (the share of real flags per confidence band
+   and per rule).
+3. ``mt_suspected`` on the same main texts through the whole pipeline (``Cleaner().clean``, as the
+   quality benchmark runs it): its distribution, and every document at >= 0.5 with its evidence.
+4. Speed of the stage alone, in documents per second of CPU time on one core (the text is prepared
    beforehand, so decoding, extraction and language detection are not counted).
 
 Run from the repository root: ``python benchmarks/artifacts.py``.
@@ -17,7 +22,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +33,12 @@ from cleaner.document import Document  # noqa: E402
 
 FIXTURES = HERE.parent / "fixtures" / "artifacts"
 REPORT_AT = 0.5
+LANGS = ("en", "de")
+BANDS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.01)
+MT_BANDS = (0.0, 0.001, 0.1, 0.2, 0.3, 0.5, 0.7, 1.01)
+# Human pages (indices in load_corpus() order) that the quality benchmark once saw scored as machine
+# translation; their verdict is printed in full.
+WATCH_PAGES = (395, 827)
 
 
 def artifacts_stage(cleaner: Cleaner):
@@ -76,27 +87,47 @@ def print_labelled(scores: dict[str, dict[str, int]]) -> None:
     print(f"| all | {flags} | {totals['tp'] / max(flags, 1):.2f} | {totals['total']} | {totals['found'] / max(totals['total'], 1):.2f} |")
 
 
-def human_text(cleaner: Cleaner, langs: tuple[str, ...]) -> None:
-    from corpus import load_corpus
+def band_of(value: float, bands: tuple[float, ...]) -> str:
+    if value == 0.0 and bands[1] < 0.01:
+        return "0"
+    for low, high in zip(bands, bands[1:]):
+        if low <= value < high:
+            return f"[{low:g}, {min(high, 1.0):g}{']' if high > 1 else ')'}"
+    return "?"
 
+
+def load_judgements() -> dict[tuple[str, str, str], str]:
+    path = FIXTURES / "corpus_judgements.json"
+    judged = json.loads(path.read_text(encoding="utf-8"))["judgements"] if path.exists() else []
+    return {(j["url"], j["rule"], j["text"]): j["verdict"] for j in judged}
+
+
+def human_flags(cleaner: Cleaner, rows: list[dict]) -> list[Document]:
+    """Run the stage alone on every main text; print the flags >= REPORT_AT, the shares and calibration."""
     stage = artifacts_stage(cleaner)
-    rows = [r for r in load_corpus() if r["lang"] in langs and r["main"]]
     docs = [Document(r["main"], lang=r["lang"]) for r in rows]
     stage.run(Document("A warm-up text, on tuesday.", lang="en"))
     speed = {}
-    for lang in langs:
+    for lang in LANGS:
         batch = [d for d in docs if d.lang == lang]
         cpu, wall = time.process_time(), time.perf_counter()
         for doc in batch:
             stage.run(doc)
         speed[lang] = (len(batch), sum(len(d.text) for d in batch), time.process_time() - cpu, time.perf_counter() - wall)
 
-    judged_path = FIXTURES / "corpus_judgements.json"
-    judged = json.loads(judged_path.read_text(encoding="utf-8"))["judgements"] if judged_path.exists() else []
-    verdicts = {(j["url"], j["rule"], j["text"]): j["verdict"] for j in judged}
-    print(f"\n## Flags of confidence >= {REPORT_AT} on human text ({', '.join(langs)})\n")
-    flagged, false_docs, unjudged = Counter(), Counter(), 0
-    for row, doc in zip(rows, docs):
+    verdicts = load_judgements()
+    print(f"\n## Flags of confidence >= {REPORT_AT} on human text ({', '.join(LANGS)}), the stage alone on the main text\n")
+    flagged, false_docs, unjudged = Counter(), Counter(), []
+    per_type: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    bands: dict[str, Counter] = defaultdict(Counter)
+    rules: dict[str, Counter] = defaultdict(Counter)
+    for i, (row, doc) in enumerate(zip(rows, docs)):
+        for flag in doc.flags:
+            verdict = verdicts.get((row["url"], flag.rule, flag.text), "unjudged")
+            bands[band_of(flag.confidence, BANDS)][verdict] += 1
+            rules[f"{flag.rule} {flag.type} {flag.confidence:.2f}"][verdict] += 1
+            if verdict == "unjudged":
+                unjudged.append((row, doc, flag))
         strong = [f for f in doc.flags if f.confidence >= REPORT_AT]
         if not strong:
             continue
@@ -104,34 +135,89 @@ def human_text(cleaner: Cleaner, langs: tuple[str, ...]) -> None:
         verdict_of = [verdicts.get((row["url"], f.rule, f.text), "unjudged") for f in strong]
         if "false" in verdict_of:
             false_docs[row["lang"]] += 1
-        unjudged += verdict_of.count("unjudged")
         for flag, verdict in zip(strong, verdict_of):
-            around = doc.text[max(0, flag.start - 45) : flag.end + 45].replace("\n", " / ")
-            print(f"- [{verdict}] {flag.rule} {flag.type} {flag.confidence:.2f} {flag.text!r} in …{around}… ({row['url']})")
+            per_type[flag.type][row["lang"]].add(i)
+            print(f"- [{verdict}] {flag.rule} {flag.type} {flag.confidence:.2f} {flag.text!r} in …{context(doc, flag)}… ({row['url']})")
     print("\n| language | documents | with a flag >= 0.5 | share | with a false flag >= 0.5 | share |")
     print("|---|---|---|---|---|---|")
     by_lang = Counter(r["lang"] for r in rows)
-    for lang in langs:
+    for lang in LANGS:
         n = by_lang[lang]
         print(f"| {lang} | {n} | {flagged[lang]} | {flagged[lang] / max(n, 1):.1%} | {false_docs[lang]} | {false_docs[lang] / max(n, 1):.1%} |")
+
+    print(f"\n### Documents with a flag >= {REPORT_AT}, per type\n")
+    print("| type | " + " | ".join(LANGS) + " |")
+    print("|---|" + "---|" * len(LANGS))
+    for t in sorted(per_type):
+        print(f"| {t} | " + " | ".join(f"{len(per_type[t][lang])} ({len(per_type[t][lang]) / max(by_lang[lang], 1):.1%})" for lang in LANGS) + " |")
+
+    print("\n### Calibration: judged flags at every confidence (real = the error the type names)\n")
+    print_calibration("confidence", bands)
+    print()
+    print_calibration("rule, type, confidence", rules)
     if unjudged:
-        print(f"\n{unjudged} flag(s) not yet judged in {judged_path.name}.")
-    mt = sum(d.notes.get("mt_suspected", 0) >= 0.5 for d in docs)
-    print(f"\nDocuments with mt_suspected >= 0.5: {mt} of {len(docs)}.")
+        print(f"\n{len(unjudged)} flag(s) not yet judged in corpus_judgements.json:")
+        for row, doc, flag in unjudged:
+            print(f"- {flag.rule} {flag.type} {flag.confidence:.2f} {flag.text!r} in …{context(doc, flag)}… ({row['url']})")
+
     print("\n## Speed of the stage, one core\n")
     print("| language | documents | characters on average | docs/s (CPU time) | docs/s (wall clock) |")
     print("|---|---|---|---|---|")
     for lang, (n, chars, cpu, wall) in speed.items():
         print(f"| {lang} | {n} | {chars / max(n, 1):,.0f} | {n / cpu:,.0f} | {n / wall:,.0f} |")
+    return docs
+
+
+def print_calibration(label: str, counts: dict[str, Counter]) -> None:
+    print(f"| {label} | flags | real | false | unjudged | share real of judged |")
+    print("|---|---|---|---|---|---|")
+    for key in sorted(counts):
+        c = counts[key]
+        judged = c["real"] + c["false"]
+        share = f"{c['real'] / judged:.2f}" if judged else "-"
+        print(f"| {key} | {sum(c.values())} | {c['real']} | {c['false']} | {c['unjudged']} | {share} |")
+
+
+def context(doc: Document, flag, width: int = 45) -> str:
+    return doc.text[max(0, flag.start - width) : flag.end + width].replace("\n", " / ")
+
+
+def mt_verdicts(cleaner: Cleaner, rows: list[dict], indices: list[int]) -> None:
+    """``mt_suspected`` through the whole pipeline, as the quality stage sees it."""
+    docs = list(cleaner.clean_many((r["main"] for r in rows), workers=2))
+    print("\n## mt_suspected on human main texts, whole pipeline (Cleaner().clean)\n")
+    print("| mt_suspected | " + " | ".join(LANGS) + " |")
+    print("|---|" + "---|" * len(LANGS))
+    hist: dict[str, Counter] = defaultdict(Counter)
+    for row, doc in zip(rows, docs):
+        hist[band_of(doc.notes.get("mt_suspected", 0.0), MT_BANDS)][row["lang"]] += 1
+    for key in sorted(hist):
+        print(f"| {key} | " + " | ".join(str(hist[key][lang]) for lang in LANGS) + " |")
+    high = [(i, row, doc) for i, row, doc in zip(indices, rows, docs) if doc.notes.get("mt_suspected", 0.0) >= REPORT_AT]
+    by_lang = Counter(row["lang"] for row in rows)
+    counts = ", ".join(f"{lang} {sum(r['lang'] == lang for _, r, _ in high)} of {by_lang[lang]}" for lang in LANGS)
+    print(f"\nDocuments with mt_suspected >= {REPORT_AT}: {counts}.")
+    for i, row, doc in high:
+        print(f"- page {i} {row['lang']} {doc.notes['mt_suspected']:.2f} {row['url']}: {'; '.join(doc.notes['mt_evidence'])}")
+    print("\nPages once scored as machine translation:")
+    for i, row, doc in zip(indices, rows, docs):
+        if i in WATCH_PAGES:
+            words = len(doc.text.split())
+            print(f"- page {i} ({row['url']}, {words} words): mt_suspected {doc.notes.get('mt_suspected', 0.0):.3f}, evidence {doc.notes.get('mt_evidence', [])}")
 
 
 def main() -> None:
+    from corpus import load_corpus
+
     cleaner = Cleaner()
     print("## Labelled set (fixtures/artifacts/labelled.json), all flags\n")
     print_labelled(score_labelled(cleaner))
     print(f"\n## Labelled set, flags of confidence >= {REPORT_AT}\n")
     print_labelled(score_labelled(cleaner, REPORT_AT))
-    human_text(cleaner, ("en", "de"))
+    indexed = [(i, r) for i, r in enumerate(load_corpus()) if r["lang"] in LANGS and r["main"]]
+    rows = [r for _, r in indexed]
+    human_flags(cleaner, rows)
+    mt_verdicts(cleaner, rows, [i for i, _ in indexed])
 
 
 if __name__ == "__main__":

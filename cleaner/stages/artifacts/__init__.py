@@ -8,7 +8,9 @@ a flag on correct text costs more than a miss. The flags are then summed up per 
 
 from __future__ import annotations
 
+from ...config import Config
 from ...document import Document, Flag
+from ...ruleset import RuleSet
 from ..base import Stage
 from . import anchors, casing, credits, doubled, glued, names, patterns, phrases  # noqa: F401  (registers the kinds)
 from .base import FLAG_TYPES, ArtifactKind, Scan
@@ -20,6 +22,10 @@ __all__ = ["ArtifactsStage", "ArtifactKind", "FLAG_TYPES", "Scan"]
 class ArtifactsStage(Stage):
     name = "artifacts"
 
+    def __init__(self, ruleset: RuleSet, config: Config):
+        super().__init__(ruleset, config)
+        self.evidence_weights = {kind.rule.id: kind.evidence_weight for kind in self.rules}
+
     def run(self, doc: Document) -> None:
         if doc.text:
             scan = Scan(doc)
@@ -29,7 +35,7 @@ class ArtifactsStage(Stage):
                     found.extend(kind.detect(scan))
             for flag in _strongest(found):
                 doc.add_flag(flag)
-        judge(doc)
+        judge(doc, self.evidence_weights)
 
 
 def _strongest(flags: list[Flag]) -> list[Flag]:

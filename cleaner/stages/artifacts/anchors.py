@@ -66,7 +66,7 @@ class CapitalizedAnchor(ArtifactKind):
             if self.title_follows(text, m.end()) or self.title_precedes(text, m.start()) or not self.usable(scan, m.start(), m.end()):
                 continue
             conf = self.function_conf if why == "function word" else self.suffix_conf
-            evidence = f"'{word}' ({why}) is capitalised mid-sentence between '{prev}' and lower-case text; likely the first word of a stripped link"
+            evidence = f"'{word}' ({why}) is capitalised mid-sentence between '{prev}' and lower-case text: a link's text or another line was spliced in here"
             out.append(self.flag(scan, "capitalized_anchor", m.start(), m.end(), conf, evidence, word.lower()))
         return out
 

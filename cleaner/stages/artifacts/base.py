@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ...document import Document, Flag
-from ...ruleset import Example, RuleKind
+from ...ruleset import Example, Rule, RuleKind
 from . import lexicon
 
 FLAG_TYPES = (
@@ -39,7 +39,7 @@ _SKIP = re.compile(
     re.IGNORECASE,
 )
 # A paragraph with these is code or markup shown as text, where English rules do not hold.
-_CODE = re.compile(r"==|!=|\(\)|[{}]|=>|::|__\w|^\s*(?:import|from|def|class|return|for|if|var|let|const)\s|;\s*$|\$ ", re.MULTILINE)
+_CODE = re.compile(r"==|!=|\(\)|[{}]|=>|::|__\w|^\s*(?:import|from|def|class|return|for|if|var|let|const|>>>)\s|;\s*$|\$ ", re.MULTILINE)
 
 
 _PUNCT = re.compile(r"[.,;:!?\"“”‘«»„()\[\]{}<>…*|/\\=+&%$§#@~^]")
@@ -134,10 +134,32 @@ class Scan:
         return lang is not None and ("*" in langs or lang in langs)
 
 
+# Every artifact rule says how much one right flag of it tells about the document, as opposed to a
+# writer's slip: for MT types, that the text was machine-translated or link-stripped; for damage types,
+# that the copy was made carelessly. The document verdict weighs the rule's flags by it.
+SHARED_FIELDS = {"evidence_weight": (float, True)}
+
+
 class ArtifactKind(RuleKind):
-    """A detector. ``detect`` returns flags with spans into ``scan.text``; it never edits the text."""
+    """A detector. ``detect`` returns flags with spans into ``scan.text``; it never edits the text.
+
+    ``evidence_weight`` (in [0, 1]) is kept apart from a flag's confidence on purpose: confidence is how
+    sure it is that the flagged text has the error its type names; the weight is how often that error
+    comes from translation (or careless copying) rather than from the writer. ``the the`` is almost
+    always a real error, and almost never a translation's.
+    """
 
     stage = "artifacts"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.fields = {**SHARED_FIELDS, **cls.fields}
+
+    def __init__(self, rule: Rule):
+        super().__init__(rule)
+        self.evidence_weight = rule.params["evidence_weight"]
+        if not 0.0 <= self.evidence_weight <= 1.0:
+            raise self.error("evidence_weight", "must be in [0, 1]")
 
     def detect(self, scan: Scan) -> list[Flag]:
         raise NotImplementedError

@@ -1,9 +1,10 @@
 """``doubled_word``: a word, or two alternatives of one slot, left side by side (``a a``, ``would could``).
 
 Three modes, one per rule: ``same`` (a listed word written twice), ``pair`` (two different members of a
-closed class adjacent: modals, articles) and ``any`` (any word twice, low confidence). Grammatical
-doubles (``had had``, ``that that``) are allowed by list; a pair whose second word is capitalised is a
-name (``Pago Pago``) or a title starting (``went to To the Lighthouse``), never a slip.
+closed class adjacent: modals, articles) and ``any`` (any word twice, low confidence). A word three
+times in a row is emphasis, in every mode. Grammatical doubles (``had had``, ``that that``) are allowed by list; a pair whose second
+word is capitalised is a name (``Pago Pago``) or a title starting (``went to To the Lighthouse``),
+never a slip.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ def _sentence_start(text: str, start: int) -> bool:
     """A capitalised first word mid-sentence is a name or a letter (``Vitamin A a day``), not a slip."""
     before = text[max(0, start - 4) : start].rstrip(" \t“\"‘(")
     return not before or before[-1] in ".!?:\n"
+
+
+def _tripled(text: str, m: re.Match[str]) -> bool:
+    """A word said three times in a row is emphasis or an idiom (``love love love``, ``oder oder oder``)."""
+    word = re.escape(m.group(1))
+    return bool(re.match(rf"[ \t,]+{word}\b", text[m.end() : m.end() + 40], re.IGNORECASE)) or bool(
+        re.search(rf"\b{word}[ \t,]+$", text[max(0, m.start() - 40) : m.start()], re.IGNORECASE)
+    )
 
 
 def _same_word_pattern(words: set[str]) -> re.Pattern[str]:
@@ -98,6 +107,8 @@ class DoubledWord(ArtifactKind):
                 after = re.match(r"[ \t]+([A-Za-z]+)", text[m.end() : m.end() + 30])
                 if after and after.group(1).lower() in self.not_before:
                     continue
+            if _tripled(text, m):
+                continue
             if not self.usable(scan, m.start(), m.end()):
                 continue
             if self.mode == "pair":

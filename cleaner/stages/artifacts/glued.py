@@ -2,9 +2,10 @@
 
 A token wordfreq has never seen that splits into two words it knows well (``Kremlinstatements``,
 ``Ukrainewhich``) is the trace. Real words wordfreq lacks are the risk, so a split must also be
-plausible: no productive prefix or suffix, a first half the document uses on its own (or a second half
-so common it needs no support), a token the document does not repeat, and no capitalised neighbour that
-would make it part of a name.
+plausible: a capitalised first half (a link's text is usually a name) that the document uses on its
+own or that is followed by a word starting a clause (``which``, ``it’s``), no productive prefix or
+suffix, a token the document does not repeat, and no capitalised neighbour that would make it part of
+a name.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ class GluedWords(ArtifactKind):
         "min_length": (int, True),
         "min_zipf": (float, True),
         "capitalised_head_zipf": (float, True),
-        "common_tail_zipf": (float, True),
         "short_tails": (list, True),
         "joining_tails": (list, True),
         "prefixes": (list, True),
@@ -37,14 +37,12 @@ class GluedWords(ArtifactKind):
         "allow": (list, False),
         "confidence": (float, True),
         "supported_confidence": (float, True),
-        "lowercase_confidence": (float, True),
     }
 
     def compile(self, params: dict[str, Any]) -> None:
         self.min_length = params["min_length"]
         self.min_freq = lexicon.frequency_of_zipf(params["min_zipf"])
         self.head_freq = lexicon.frequency_of_zipf(params["capitalised_head_zipf"])
-        self.common_tail = params["common_tail_zipf"]
         self.short_tails = frozenset(params["short_tails"])
         self.joining = frozenset(params["joining_tails"])
         self.prefixes = frozenset(params["prefixes"])
@@ -52,7 +50,6 @@ class GluedWords(ArtifactKind):
         self.allow = frozenset(w.lower() for w in params.get("allow", []))
         self.confidence = params["confidence"]
         self.supported = params["supported_confidence"]
-        self.lowercase = params["lowercase_confidence"]
         self.lang = self.rule.langs[0] if "*" not in self.rule.langs else "en"
 
     def detect(self, scan: Scan) -> list[Flag]:
@@ -99,16 +96,16 @@ class GluedWords(ArtifactKind):
         return self.flag(scan, "glued_words", m.start(), m.end(), conf, evidence, f"{head} {tail}")
 
     def confidence_of(self, scan: Scan, head: str, tail: str) -> tuple[float | None, str]:
-        """How sure a split is: a link's text is usually a name, so a capitalised head the text also uses
-        on its own (``Kremlin|statements``) is the clearest case; a lower-case join is often a compound."""
-        alone = scan.has_word(head.lower())
-        joining = tail.lower().replace("’", "'") in self.joining
-        if head[0].isupper() and alone and _whole_word(scan.text, head):
+        """How sure a split is. A link's text is usually a name, so a capitalised head the text also uses
+        on its own (``Kremlin|statements``) is the clearest case, and one followed by a word that starts a
+        clause (``Ukraine|which``) the next. Other joins were, on human text, compounds, brands and
+        coinages (``diskspace``, ``Coinsbase``, ``Cadmean``) and are not flagged."""
+        if not head[0].isupper():
+            return None, ""
+        if _whole_word(scan.text, head):
             return self.supported, f"; the text uses '{head}' on its own"
-        if head[0].isupper() and joining:
+        if tail.lower().replace("’", "'") in self.joining:
             return self.confidence, f"; '{tail}' starts a clause"
-        if alone or lexicon.zipf(tail, self.lang) >= self.common_tail:
-            return self.lowercase, ""
         return None, ""
 
     def best_split(self, token: str, capitalised: bool) -> tuple[str, str] | None:
