@@ -173,3 +173,52 @@ def test_stop_words_come_from_justext():
     german = stopwords("de")
     assert "und" in german and "der" in german
     assert stopwords("xx") == frozenset()
+
+
+def test_paragraph_in_another_language_is_not_judged_by_english_stop_words(stage):
+    text = (
+        "The festival opened on Friday with a concert in the old harbour, and thousands of people came to listen.\n"
+        "Liebe Menschen Europas, in Griechenland, Spanien, Italien oder wo auch immer Ihr lebt, wir laden Euch herzlich zu unserem Fest ein!\n"
+        "Die Bühne steht direkt am Wasser, und der Eintritt ist wie in jedem Jahr für alle Besucherinnen und Besucher frei.\n"
+        "The organisers said they expect even more visitors next year, when the new pier will be finished.\n"
+    )
+    doc = run(stage, text, "en")
+    assert "Liebe Menschen Europas" in doc.text
+    assert "Die Bühne steht direkt am Wasser" in doc.text
+
+
+def test_hard_wrapped_paragraphs_are_prose(stage):
+    text = (
+        "Notes from the workshop\n"
+        "This blog article about meta programming reminded me to write up the\n"
+        "equivalent for the editor I use every day; advice in that editor goes\n"
+        "back to the eighties and enables similar functionality without changing\n"
+        "the original function at all.\n"
+        "The second part of the workshop was about testing, and about how to\n"
+        "keep a large configuration readable when many people work on it at\n"
+        "the same time.\n"
+        "Slides and code\n"
+        "Questions\n"
+        "Thanks\n"
+    )
+    doc = run(stage, text, "en")
+    assert "equivalent for the editor I use every day" in doc.text
+    assert "keep a large configuration readable" in doc.text
+
+
+def test_lists_and_tables_around_an_article_are_kept(stage):
+    text = (
+        "Almond biscuits\n"
+        "| 300 g | flour |\n| 200 g | sugar |\n| 100 g | ground almonds |\n| 1 | egg |\n| 1 pinch | salt |\n| 1 tsp | cinnamon |\n"
+        "Mix the flour and the sugar, add the butter and knead the dough until it is smooth and soft.\n"
+        "Bake the biscuits for twelve minutes, until they are golden at the edges, and let them cool on a rack.\n"
+        "- Energy 1331 kJ\n- Fat 20 g\n- Carbohydrates 28 g\n- Protein 6 g\n- Salt 0.1 g\n"
+    )
+    doc = run(stage, text, "en")
+    assert [e for e in doc.edits if e.kind != "whitespace"] == []
+
+
+def test_structural_rules_stay_off_languages_without_calibration(stage):
+    text = "蔡健雅演艺经历\n[14]\n1999年将国语唱片签约于宝丽金唱片旗下\n[15]\n专辑入选中国时报票选十大中文专辑\n[16]\n同年以入围第13届台湾金曲奖最佳作曲人奖\n"
+    doc = run(stage, text, "zh-cn")
+    assert doc.text == text.strip()

@@ -18,6 +18,7 @@ PROSE_MIN_DENSITY = 0.2
 PROSE_LONG_WORDS = 30
 PROSE_LONG_DENSITY = 0.3
 FLAT_MIN_CHARS = 1000
+WRAPPED_MIN_CHARS = 50  # a line this long that stops mid-sentence was wrapped, not ended
 
 
 @dataclass(slots=True)
@@ -42,15 +43,47 @@ class Context:
         stop = stopwords(lang)
         blocks = split_blocks(text, FLAT_MIN_CHARS, stop)
         ctx = cls(text, lang, blocks, stop, [None] * len(blocks))
-        ctx.prose = [ctx.is_prose(b) for b in blocks]
+        ctx.prose = [ctx.is_prose(b.words, b.stop, b.sentence, b.flat, b) for b in blocks]
+        ctx._join_wrapped()
         return ctx
 
-    def is_prose(self, block: Block) -> bool:
-        if self.stop:
-            if not block.flat and block.words >= PROSE_LONG_WORDS and block.density >= PROSE_LONG_DENSITY:
-                return True
-            return block.words >= PROSE_MIN_WORDS and block.sentence and block.density >= PROSE_MIN_DENSITY
-        return block.words >= PROSE_MIN_WORDS and block.sentence
+    def is_prose(self, words: int, stop: int, sentence: bool, flat: bool, block: Block | None = None) -> bool:
+        if words < PROSE_MIN_WORDS:
+            return False
+        if not self.stop:
+            return sentence
+        density = stop / words
+        if not flat and words >= PROSE_LONG_WORDS and density >= PROSE_LONG_DENSITY:
+            return True
+        if not sentence:
+            return False
+        if density >= PROSE_MIN_DENSITY:
+            return True
+        # a sentence in another language than the page's is prose too
+        return block is not None and block.best_other_density(self.lang) >= PROSE_MIN_DENSITY
+
+    def _join_wrapped(self) -> None:
+        """Hard-wrapped paragraphs (e-mail, plain-text blogs, some extractors) put one sentence on several
+        lines, none of which reads as prose alone: a line that stops mid-sentence and is long, or is followed
+        by a line that starts in lower case, continues on the next line, and the paragraph is judged whole."""
+        blocks = self.blocks
+        i, n = 0, len(blocks)
+        while i < n:
+            j = i
+            while j + 1 < n and not blocks[j].flat and not blocks[j + 1].flat and not blocks[j].sentence and (
+                len(blocks[j].text) >= WRAPPED_MIN_CHARS or blocks[j + 1].text[:1].islower()
+            ):
+                j += 1
+            if j > i and not all(self.prose[i : j + 1]):
+                part = blocks[i : j + 1]
+                if self.is_prose(sum(b.words for b in part), sum(b.stop for b in part), blocks[j].sentence, False):
+                    self.prose[i : j + 1] = [True] * (j + 1 - i)
+            i = j + 1
+
+    def foreign(self, block: Block) -> bool:
+        """Whether a block reads as prose in another language than the page's: structural rules calibrated
+        on the page's language must not judge it."""
+        return block.best_other_density(self.lang) >= PROSE_MIN_DENSITY
 
     def mark(self, i: int, verdict: Verdict) -> bool:
         if self.verdicts[i] is not None:

@@ -7,14 +7,16 @@ the rule that made it, so every removed line is explained.
 
 from __future__ import annotations
 
+import operator
 import re
+import sys
 import unicodedata
 from typing import Any, ClassVar
 
 from ...document import Edit
 from ...ruleset import Example, RuleKind, register
 from .context import Context, Verdict
-from .text import normalize_line
+from .text import Block, phrase_key, tokens_of
 
 ACTIONS = ("drop", "cut_tail", "head", "meta")
 _SEPARATOR = "[:»>|›–—-]"
@@ -79,9 +81,9 @@ class LineRule(BoilerplateKind):
             raise self.error("meta_field", "required when action is 'meta'")
         self.meta_field = params.get("meta_field")
         phrases = params.get("phrases", [])
-        if not all(isinstance(p, str) and normalize_line(p) for p in phrases):
+        if not all(isinstance(p, str) and phrase_key(p) for p in phrases):
             raise self.error("phrases", "every phrase must be a non-empty string with letters or digits")
-        self.phrases = frozenset(normalize_line(p) for p in phrases)
+        self.phrases = frozenset(phrase_key(p) for p in phrases)
         self.pattern = None
         if "pattern" in params:
             try:
@@ -89,7 +91,7 @@ class LineRule(BoilerplateKind):
             except re.error as exc:
                 raise self.error("pattern", f"not a valid regular expression: {exc}") from None
         self.prefix = None
-        prefixes = params.get("prefixes", [])
+        prefixes = self.prefixes = params.get("prefixes", [])
         if prefixes:
             if not all(isinstance(p, str) and p.strip() for p in prefixes):
                 raise self.error("prefixes", "every prefix must be a non-empty string")
@@ -100,12 +102,12 @@ class LineRule(BoilerplateKind):
         self.max_words = params.get("max_words", 25 if self.prefix is not None else None)
         self.max_chars = max((len(p) for p in phrases), default=0) * 2 + 8
 
-    def matches(self, line: str, normalized: str | None = None) -> bool:
+    def matches(self, line: str, key: str | None = None) -> bool:
         words = line.count(" ") + 1
         if self.max_words is not None and words > self.max_words + (4 if self.prefix is not None else 0):
             return False
         if self.phrases and len(line) <= self.max_chars:
-            if (normalized if normalized is not None else normalize_line(line)) in self.phrases:
+            if (key if key is not None else phrase_key(line)) in self.phrases:
                 return True
         if self.pattern is not None and self.screen(line) and self.pattern.fullmatch(line) is not None:
             return True
@@ -121,7 +123,7 @@ class LineRule(BoilerplateKind):
         return False
 
     def screen(self, line: str) -> bool:
-        return self.contains is None or self.contains.found_in(line.casefold())
+        return self.contains is None or bool(self.contains.owners_in(Block(0, 0, line, tokens_of(line))))
 
     def judge(self, ctx: Context) -> None:
         for i, block in enumerate(ctx.blocks):
@@ -146,11 +148,13 @@ class LineRule(BoilerplateKind):
 
 
 class PhraseIndex:
-    """The line rules of one language set, arranged so that a block costs two lookups, not one per rule:
-    every phrase in one dict, every pattern in one alternation (each rule's pattern a named branch)."""
+    """The line rules of one language set, arranged so that a block costs a few lookups, not one per rule:
+    every phrase in one dict keyed by the block's words, every unscreened pattern in one alternation (each
+    rule's pattern a named branch), and the screened patterns behind one dict of their keywords."""
 
     max_pattern_chars = 600  # no pattern rule is meant for a block longer than this
     max_screened_chars = 400  # nor a rule screened by keywords (banners, notices, captions)
+    TIERS = (6, 12, 24, 48)
 
     def __init__(self, rules: list[LineRule]):
         self.by_phrase: dict[str, LineRule] = {}
@@ -160,75 +164,103 @@ class PhraseIndex:
         self.max_chars = max((r.max_chars for r in rules if r.phrases), default=0)
         self.patterned = [r for r in rules if r.pattern is not None and r.contains is None]
         self.screened = [r for r in rules if r.pattern is not None and r.contains is not None]
-        owners: dict[str, tuple[int, ...]] = {}
-        for i, rule in enumerate(self.screened):
-            for stem in rule.contains.stems:
-                owners[stem] = owners.get(stem, ()) + (i,)
-        self.screen = Stems(owners) if owners else None
+        # one keyword screen per length tier: a long block is only screened for the rules that allow it
+        self.screens: list[tuple[int, Stems]] = []
+        lower = 0
+        for tier in (*self.TIERS, sys.maxsize):
+            owners: dict[str, tuple[int, ...]] = {}
+            for i, rule in enumerate(self.screened):
+                if rule.max_words is None or rule.max_words > lower:
+                    for stem in rule.contains.stems:
+                        owners[stem] = owners.get(stem, ()) + (i,)
+            self.screens.append((tier, Stems(owners)))
+            lower = tier
         self.prefixed = [r for r in rules if r.prefix is not None]
+        self.prefix_heads = frozenset(phrase_key(p).split()[0] for r in self.prefixed for p in r.prefixes)
         branches = [f"(?P<r{i}>{_scoped(r.pattern.pattern)})" for i, r in enumerate(self.patterned)]
         self.patterns = re.compile("|".join(branches)) if branches else None
 
-    def rule_for(self, text: str) -> LineRule | None:
+    def rule_for(self, block: Block | str) -> LineRule | None:
+        if isinstance(block, str):
+            block = Block(0, len(block), block, tokens_of(block))
+        text = block.text
         if len(text) <= self.max_chars:
-            normalized = normalize_line(text)
-            hit = self.by_phrase.get(normalized)
-            if hit is not None and hit.matches(text, normalized):
+            key = " ".join(block.tokens)
+            hit = self.by_phrase.get(key)
+            if hit is not None and hit.matches(text, key):
                 return hit
-        if self.patterns is not None and len(text) <= self.max_pattern_chars:
-            m = self.patterns.fullmatch(text)
-            if m is not None:
-                rule = self.patterned[int(m.lastgroup[1:])]
-                if rule.matches(text):
-                    return rule
-            if self.screen is not None and len(text) <= self.max_screened_chars:
-                for i in sorted(self.screen.owners_in(text.casefold())):
+        if len(text) <= self.max_pattern_chars:
+            if self.patterns is not None:
+                m = self.patterns.fullmatch(text)
+                if m is not None:
+                    rule = self.patterned[int(m.lastgroup[1:])]
+                    if rule.matches(text):
+                        return rule
+            if self.screened and len(text) <= self.max_screened_chars:
+                words = text.count(" ") + 1
+                screen = next(stems for tier, stems in self.screens if words <= tier)
+                for i in sorted(screen.owners_in(block)):
                     rule = self.screened[i]
                     if rule.pattern.fullmatch(text) is not None and rule.matches(text):
                         return rule
-        return next((r for r in self.prefixed if r.matches(text)), None)
+        if block.tokens and block.tokens[0] in self.prefix_heads:
+            return next((r for r in self.prefixed if r.matches(text)), None)
+        return None
 
     def judge(self, ctx: Context) -> None:
         for i, block in enumerate(ctx.blocks):
             if ctx.open(i):
-                rule = self.rule_for(block.text)
+                rule = self.rule_for(block)
                 if rule is not None:
                     rule.decide(ctx, i)
 
 
 class Stems:
-    """Word stems, looked up by their first three letters (a dict lookup per word instead of a scan of the
-    line per stem); stems of one or two characters (``©``) are found anywhere in the line. Each stem may
-    carry the rules that need it."""
+    """Word stems, looked up by their first three letters in the set of the block's word heads (one set
+    intersection per block instead of a scan of the line per stem); stems of one or two letters match a
+    word that starts with them, and stems with other characters (``©``, ``#``) are found anywhere in the
+    line. Each stem may carry the rules that need it."""
 
     def __init__(self, stems: dict[str, tuple[int, ...]]):
         self.stems = tuple(stems)
         self.by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        self.short_words: dict[str, tuple[int, ...]] = {}
+        self.anywhere: dict[str, tuple[int, ...]] = {}
         for stem, owners in stems.items():
-            self.by_head.setdefault(stem[:3], []).append((stem, owners))
-        self.short = {stem: owners for stem, owners in stems.items() if len(stem) < 3}
+            if phrase_key(stem) != stem:
+                self.anywhere[stem] = owners
+            elif len(stem) >= 3:
+                self.by_head.setdefault(stem[:3], []).append((stem, owners))
+            else:
+                self.short_words[stem] = owners
+        self.heads = frozenset(self.by_head)
+        self.short_lengths = sorted({len(stem) for stem in self.short_words})
 
-    def owners_in(self, folded: str) -> set[int]:
-        """The owners of every stem that starts a word of the (case-folded) line."""
+    def owners_in(self, block: Block) -> set[int]:
+        """The owners of every stem that starts a word of the block (or, for symbols, occurs in it)."""
         found: set[int] = set()
-        by_head = self.by_head
-        for word in folded.split():
-            candidates = by_head.get(word.lstrip(_OPENERS)[:3])
-            if candidates:
-                word = word.lstrip(_OPENERS)
-                for stem, owners in candidates:
-                    if word.startswith(stem):
-                        found.update(owners)
-        for stem, owners in self.short.items():
-            if stem in folded:
-                found.update(owners)
+        tokens = block.tokens
+        heads = self.heads.intersection(map(_HEAD, tokens))
+        if heads:
+            by_head = self.by_head
+            for token in tokens:
+                if token[:3] in heads:
+                    for stem, owners in by_head[token[:3]]:
+                        if token.startswith(stem):
+                            found.update(owners)
+        for length in self.short_lengths:
+            for stem in self.short_words.keys() & set(map(operator.itemgetter(slice(0, length)), tokens)):
+                if len(stem) == length:
+                    found.update(self.short_words[stem])
+        if self.anywhere:
+            folded = block.text.lower()
+            for stem, owners in self.anywhere.items():
+                if stem in folded:
+                    found.update(owners)
         return found
 
-    def found_in(self, folded: str) -> bool:
-        return bool(self.owners_in(folded))
 
-
-_OPENERS = "\"'“„«‘([*#¿¡"
+_HEAD = operator.itemgetter(slice(0, 3))
 
 
 def _scoped(pattern: str) -> str:
@@ -267,10 +299,25 @@ def _only_symbols(text: str) -> bool:
     return seen
 
 
+_LIST_MARKS = "-–—•·*▪►✓✔|"
+
+
+def _list_item(text: str) -> bool:
+    """A line that starts like an item of a written list (a bullet, a number, a quantity) or a table row:
+    content, not a menu entry, which is a bare label."""
+    return text[:1] in _LIST_MARKS or text[:1].isdigit()
+
+
+def _label(block: Block) -> bool:
+    """A bare label: a few words, no sentence, not a list item (a menu entry, a button, a link)."""
+    return block.words <= 4 and not block.sentence and not _list_item(block.text)
+
+
 @register
 class Repeated(BoilerplateKind):
     """A short non-sentence line that occurs ``min_count`` times or more in one document: widget labels
-    ("Reply", "Share", "Read more") repeated under every item."""
+    ("Reply", "Share", "Read more") repeated under every item. Lines with digits (table cells, scores,
+    prices) and list items are data that may well repeat, and are left alone."""
 
     kind = "repeated"
     phase = 1
@@ -284,10 +331,10 @@ class Repeated(BoilerplateKind):
     def judge(self, ctx: Context) -> None:
         seen: dict[str, list[int]] = {}
         for i, block in enumerate(ctx.blocks):
-            if not block.flat and block.words <= self.max_words and not ctx.prose[i]:
+            if not block.flat and 0 < block.words <= self.max_words and not ctx.prose[i]:
                 seen.setdefault(block.text, []).append(i)
         for text, where in seen.items():
-            if len(where) >= self.min_count:
+            if len(where) >= self.min_count and not _list_item(text) and not any(ch.isdigit() for ch in text):
                 for i in where:
                     ctx.mark(i, Verdict(self.rule.id, "drop_line", f"repeated {len(where)} times"))
 
@@ -295,29 +342,43 @@ class Repeated(BoilerplateKind):
 @register
 class LowStopwords(BoilerplateKind):
     """A long block with almost no function words (jusText's stop-word density, per language): link
-    lists, tag clouds and menus flattened into one line. Languages without a stop-word list are skipped."""
+    lists, tag clouds and menus flattened into one line. It refuses what is data or prose of another kind:
+    languages without a stop-word list, blocks that read as prose in another common language, table rows
+    and blocks with many numbers (results, timetables, prices)."""
 
     kind = "low_stopwords"
     phase = 2
-    fields = {"min_words": (int, True), "max_density": (float, True), "on_extracted": (bool, False)}
+    fields = {"min_words": (int, True), "max_density": (float, True), "max_digits": (float, True), "on_extracted": (bool, False)}
 
     def compile(self, params: dict[str, Any]) -> None:
         super().compile(params)
         self.min_words = params["min_words"]
         self.max_density = params["max_density"]
+        self.max_digits = params["max_digits"]
 
     def judge(self, ctx: Context) -> None:
         if not ctx.stop:
             return
         for i, block in enumerate(ctx.blocks):
             if ctx.open(i) and not ctx.prose[i] and block.words >= self.min_words and block.density <= self.max_density:
+                if self._data(block) or ctx.foreign(block):
+                    continue
                 ctx.mark(i, Verdict(self.rule.id, "drop_line", f"stop-word density {block.density:.2f} ≤ {self.max_density}"))
+
+    def _data(self, block: Block) -> bool:
+        if block.text.count("|") >= 2:
+            return True
+        if not block.flat and (block.sentence or _list_item(block.text)):  # a written list or reference
+            return True
+        digits = sum(1 for t in block.tokens if t[:1].isdigit())
+        return digits > self.max_digits * len(block.tokens)
 
 
 @register
 class MenuRun(BoilerplateKind):
     """A run of ``min_run`` or more short lines without sentence punctuation: a menu, a link list, a footer
-    column. Inside the article, where lists are content, only runs of mostly capitalised items count."""
+    column. Inside the article, where lists are content, only runs of mostly capitalised items count.
+    Lines that start like list items (bullets, numbers, quantities) are written lists, not menus."""
 
     kind = "menu_run"
     phase = 2
@@ -332,9 +393,11 @@ class MenuRun(BoilerplateKind):
 
     def _short(self, ctx: Context, i: int) -> bool:
         block = ctx.blocks[i]
-        return not block.flat and block.words <= self.max_words and not ctx.prose[i] and not block.sentence
+        return not block.flat and block.words <= self.max_words and not ctx.prose[i] and not block.sentence and not _list_item(block.text)
 
     def judge(self, ctx: Context) -> None:
+        if not ctx.stop:
+            return
         prose_at = [i for i, p in enumerate(ctx.prose) if p]
         first, last = (prose_at[0], prose_at[-1]) if prose_at else (len(ctx.blocks), -1)
         i = 0
@@ -362,7 +425,11 @@ class MainRegion(BoilerplateKind):
     """Page chrome before and after the article: the stretch of blocks with the most prose is the main
     region (prose counts for it, everything else against it); what lies outside goes, except the few
     heading lines just before it (title, dateline) and edges of only a line or two, or of fewer than
-    ``min_edge_words`` words (a short note is not a footer)."""
+    ``min_edge_words`` words (a short note is not a footer).
+
+    In a text with line breaks an edge also needs evidence that it is page chrome: other rules must already
+    have named at least ``min_named`` of its lines, making up ``min_named_share`` of its words. An article
+    whose list or table comes after its last paragraph has no such edge and keeps it."""
 
     kind = "main_region"
     phase = 3
@@ -373,6 +440,8 @@ class MainRegion(BoilerplateKind):
         "penalty": (float, True),
         "min_density": (float, True),
         "min_edge_words": (int, True),
+        "min_named": (int, True),
+        "min_named_share": (float, True),
         "on_extracted": (bool, False),
     }
 
@@ -384,15 +453,19 @@ class MainRegion(BoilerplateKind):
         self.penalty = params["penalty"]
         self.min_density = params["min_density"]
         self.min_edge_words = params["min_edge_words"]
+        self.min_named = params["min_named"]
+        self.min_named_share = params["min_named_share"]
 
     def judge(self, ctx: Context) -> None:
+        if not ctx.stop:
+            return
         start, end = self._region(ctx)
         if start is None:
             self._no_prose(ctx)
             return
         flat = ctx.blocks[start].flat
         head = [i for i in range(start) if ctx.open(i)]
-        if len(head) > (0 if flat else self.keep_head) and self._words(ctx, head) >= self.min_edge_words:
+        if len(head) > (0 if flat else self.keep_head) and self._words(ctx, head) >= self.min_edge_words and (flat or self._chrome(ctx, range(start))):
             titles: set[int] = set()
             for i in range(start - 1, -1, -1):
                 if flat or len(titles) == self.keep_title_lines or (ctx.open(i) and not 2 <= ctx.blocks[i].words <= 25):
@@ -402,13 +475,20 @@ class MainRegion(BoilerplateKind):
             for i in head:
                 if i not in titles:
                     ctx.mark(i, Verdict(self.rule.id, "drop_line", "before the main text"))
-        tail = [i for i in range(end + 1, len(ctx.blocks)) if ctx.open(i)]
-        if len(tail) > (0 if flat else self.keep_tail) and self._words(ctx, tail) >= self.min_edge_words:
+        edge = range(end + 1, len(ctx.blocks))
+        tail = [i for i in edge if ctx.open(i)]
+        if len(tail) > (0 if flat else self.keep_tail) and self._words(ctx, tail) >= self.min_edge_words and (flat or self._chrome(ctx, edge)):
             for i in tail:
                 ctx.mark(i, Verdict(self.rule.id, "drop_line", "after the main text"))
 
+    def _chrome(self, ctx: Context, edge: range) -> bool:
+        named = [i for i in edge if not ctx.open(i) or _label(ctx.blocks[i])]
+        if len(named) < self.min_named:
+            return False
+        return self._words(ctx, named) >= self.min_named_share * max(self._words(ctx, list(edge)), 1)
+
     @staticmethod
-    def _words(ctx: Context, blocks: list[int]) -> int:
+    def _words(ctx: Context, blocks: list[int] | range) -> int:
         return sum(ctx.blocks[i].words for i in blocks)
 
     def _no_prose(self, ctx: Context) -> None:

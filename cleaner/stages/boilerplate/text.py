@@ -3,21 +3,49 @@
 A block is a line, except in *flat* text: a page dump whose visible text was joined into one long line
 (``trafilatura.html2txt``, some crawler exports). There the line is cut into sentence-sized pieces, and at
 the places where prose begins after a run of menu words, so the same judgements can be made on it.
+
+Every block is tokenised once (punctuation and symbols become spaces, the rest is lower-cased), and the
+tokens serve every rule: stop-word density, the phrase index's keys and the keyword screen of the patterns.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-_PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
 _CLOSERS = "\"”»“'’)] \t"
 _SENTENCE_ENDS = frozenset(".!?…。！？;:")
-_STRIP = "\"'“”„«»‚‘’()[]{}<>.,;:!?…*·|/\\-–—_#"
 # A sentence ends, and the next starts with a capital, a digit or an opening quote.
 _FLAT_BREAK_RE = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“„«‘(¿¡]?[^\W\d_a-zß-ÿ])|\s[|•·»›]\s+")
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def _separators() -> dict[int, str]:
+    """The ``str.translate`` table that splits a block into words: every character that is neither a
+    letter, a digit, whitespace nor an apostrophe becomes a space, typographic apostrophes become ``'``.
+    It covers the alphabetic scripts, punctuation and symbol blocks and pictographs; characters beyond it
+    (CJK, rare scripts) are kept as they are. Letters map to themselves, which keeps ``translate`` on its
+    fast path."""
+    table: dict[int, str] = {}
+    for code in (*range(0x3000), *range(0xFE00, 0x10000), *range(0x1F000, 0x1FB00)):
+        ch = chr(code)
+        table[code] = "'" if ch in "’‘ʼ" else ch if ch.isalnum() or ch.isspace() or ch == "'" else " "
+    return table
+
+
+_SEPARATORS = _separators()
+
+
+def tokens_of(text: str) -> list[str]:
+    """The words of a text: lower-cased, punctuation and symbols removed, apostrophes kept."""
+    return text.translate(_SEPARATORS).lower().split()
+
+
+def phrase_key(text: str) -> str:
+    """Case- and punctuation-insensitive form of a line, for phrase matching."""
+    return " ".join(tokens_of(text))
+
 
 # justext ships stop-word lists named by language; the language stage gives ISO 639-1 codes.
 JUSTEXT_NAMES = {
@@ -31,20 +59,32 @@ JUSTEXT_NAMES = {
     "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian",
     "ur": "Urdu", "vi": "Vietnamese",
 }
+# Languages a block is also measured in before a structural rule calls it "not prose": a paragraph in
+# one of these on a page in another language is prose all the same (a German paragraph on an English page
+# has no English stop words).
+OTHER_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv", "da", "tr", "hu", "ro", "el")
+
+
+@lru_cache(maxsize=None)
+def _justext(lang: str) -> frozenset[str]:
+    import justext
+
+    words: set[str] = set()
+    for entry in justext.get_stoplist(JUSTEXT_NAMES[lang]):
+        parts = tokens_of(entry)
+        if len(parts) == 1:
+            words.add(parts[0])
+    return frozenset(words)
 
 
 @lru_cache(maxsize=None)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """jusText's stop-word list for a language (empty when it has none), punctuation stripped."""
-    name = JUSTEXT_NAMES.get((lang or "").split("-")[0])
-    if name is None:
+    """jusText's stop-word list for a language (empty when it has none), tokenised like a block; English
+    is added, since quotes, code comments and widget labels in English are common on any page."""
+    code = (lang or "").split("-")[0]
+    if code not in JUSTEXT_NAMES:
         return frozenset()
-    import justext
-
-    words = set(justext.get_stoplist(name))
-    if name != "English":  # quotes, code comments and widget labels in English are common on any page
-        words |= justext.get_stoplist("English")
-    return frozenset(w.strip(_STRIP) for w in words if w.strip(_STRIP))
+    return _justext(code) | _justext("en") if code != "en" else _justext("en")
 
 
 def ends_sentence(text: str) -> bool:
@@ -53,38 +93,45 @@ def ends_sentence(text: str) -> bool:
     return bool(end) and end[-1] in _SENTENCE_ENDS
 
 
-def normalize_line(line: str) -> str:
-    """Case- and punctuation-insensitive form of a line, for phrase matching."""
-    return _PUNCT_RE.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
-
-
 @dataclass(slots=True)
 class Block:
     """A line (or a piece of a flat line): ``text`` is stripped; ``start:end`` is what removing it removes.
 
     ``end`` includes the line break (or, in flat text, the spaces) after the block, so removing a run of
-    blocks leaves no gap behind.
+    blocks leaves no gap behind. ``tokens`` are the block's words as :func:`tokens_of` gives them.
     """
 
     start: int
     end: int
     text: str
+    tokens: list[str] = field(default_factory=list)
     flat: bool = False
-    words: int = 0
     stop: int = 0
     sentence: bool = False
 
     @property
+    def words(self) -> int:
+        return len(self.tokens)
+
+    @property
     def density(self) -> float:
-        return self.stop / self.words if self.words else 0.0
+        return self.stop / len(self.tokens) if self.tokens else 0.0
+
+    def best_other_density(self, lang: str | None) -> float:
+        """The highest stop-word density of the block in another common language than ``lang``."""
+        if not self.tokens:
+            return 0.0
+        own = (lang or "").split("-")[0]
+        best = 0
+        for other in OTHER_LANGUAGES:
+            if other != own:
+                best = max(best, sum(map(_justext(other).__contains__, self.tokens)))
+        return best / len(self.tokens)
 
 
-def measure(block: Block, stop: frozenset[str]) -> None:
-    tokens = block.text.split()
-    block.words = len(tokens)
-    if stop:
-        block.stop = sum(1 for t in tokens if t.lower().strip(_STRIP) in stop)
-    block.sentence = ends_sentence(block.text)
+def _block(start: int, end: int, text: str, stop: frozenset[str], flat: bool = False) -> Block:
+    tokens = tokens_of(text)
+    return Block(start, end, text, tokens, flat, sum(map(stop.__contains__, tokens)) if stop else 0, ends_sentence(text))
 
 
 def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str]) -> list[Block]:
@@ -92,7 +139,7 @@ def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str]) -> list[B
     blocks: list[Block] = []
     at = 0
     n = len(text)
-    flat_doc = len(text) >= flat_min_chars and text.count("\n") * flat_min_chars < len(text)
+    flat_doc = n >= flat_min_chars and max(map(len, text.split("\n"))) * 5 >= n * 4  # one line holds nearly all
     while at < n:
         nl = text.find("\n", at)
         end = n if nl < 0 else nl + 1
@@ -103,27 +150,28 @@ def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str]) -> list[B
                 blocks.extend(_split_flat(text, at, end, stop))
             else:
                 lead = len(line) - len(line.lstrip())
-                block = Block(at + lead, end, stripped)
-                measure(block, stop)
-                blocks.append(block)
+                blocks.append(_block(at + lead, end, stripped, stop))
         at = end
     return blocks
 
 
 def _split_flat(text: str, start: int, end: int, stop: frozenset[str]) -> list[Block]:
-    """Cut a flat line at sentence ends and list separators, then split off menu words glued to a sentence."""
+    """Cut a flat line at sentence ends and list separators, then split off menu words glued to a sentence.
+    The line is translated into words once; each piece takes its slice (``translate`` keeps positions)."""
     out: list[Block] = []
     at = start
     while at < end and text[at].isspace():
         at += 1
+    separated = text[at:end].translate(_SEPARATORS)
+    base = at
     for m in _FLAT_BREAK_RE.finditer(text, at, end):
         if not text[m.start()].isspace() and _after_abbreviation(text, m.start() + 1):
             continue
         if m.start() > at:
-            out.extend(_split_glued(text, at, m.end(), stop))
+            _split_glued(text, separated, base, at, m.end(), stop, out)
         at = m.end()
     if at < end:
-        out.extend(_split_glued(text, at, end, stop))
+        _split_glued(text, separated, base, at, end, stop, out)
     return out
 
 
@@ -139,32 +187,26 @@ def _after_abbreviation(text: str, at: int) -> bool:
 
 
 _GLUE_WINDOW = 6  # words in a row without a stop word: a menu, not a sentence
+_GLUE_RUN = b"\x00" * _GLUE_WINDOW
 
 
-def _split_glued(text: str, start: int, end: int, stop: frozenset[str]) -> list[Block]:
+def _split_glued(text: str, separated: str, base: int, start: int, end: int, stop: frozenset[str], out: list[Block]) -> None:
     """A piece that runs from a menu into a sentence ("Home News Sport Die Polizei hat am Montag ...") is
     split where the sentence begins: after the last run of ``_GLUE_WINDOW`` or more words without a stop
     word, keeping its last two words (often the start of a title) with the sentence."""
     stripped = text[start:end].rstrip()
-    tokens = stripped.split()
-    flags = [t.lower().strip(_STRIP) in stop for t in tokens] if stop else []
+    piece = separated[start - base : start - base + len(stripped)]
+    tokens = piece.lower().split()
+    flags = bytes(map(stop.__contains__, tokens)) if stop else b""
     cut = None
     if stop and len(tokens) > _GLUE_WINDOW + 3:
-        run = 0
-        for i in range(len(tokens) - 1, -1, -1):
-            run = 0 if flags[i] else run + 1
-            if run >= _GLUE_WINDOW:
-                cut = max(i + run - 2, 1)
-                break
+        found = flags.rfind(_GLUE_RUN)
+        if found >= 0:
+            cut = max(found + _GLUE_WINDOW - 2, 1)
     if cut is None or not 3 <= cut < len(tokens) - 3:
-        block = Block(start, end, stripped, flat=True, words=len(tokens), stop=sum(flags))
-        block.sentence = ends_sentence(stripped)
-        return [block]
-    spans = [m.start() for m in re.finditer(r"\S+", stripped)]
-    at = spans[cut]
+        out.append(Block(start, end, stripped, tokens, True, flags.count(1), ends_sentence(stripped)))
+        return
+    at = next(m for i, m in enumerate(_TOKEN_RE.finditer(piece)) if i == cut).start()
     head_text = stripped[:at].rstrip()
-    head = Block(start, start + at, head_text, flat=True, words=cut, stop=sum(flags[:cut]))
-    tail = Block(start + at, end, stripped[at:], flat=True, words=len(tokens) - cut, stop=sum(flags[cut:]))
-    head.sentence = ends_sentence(head_text)
-    tail.sentence = ends_sentence(stripped)
-    return [head, tail]
+    out.append(Block(start, start + at, head_text, tokens[:cut], True, flags[:cut].count(1), ends_sentence(head_text)))
+    out.append(Block(start + at, end, stripped[at:], tokens[cut:], True, flags[cut:].count(1), ends_sentence(stripped)))
