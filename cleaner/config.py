@@ -18,7 +18,7 @@ class Config:
     min_score: documents scoring below it are written with ``keep: false`` (and their reasons).
     max_chars: longest text examined by the expensive stages; the rest is kept unexamined and flagged.
     max_html_bytes: longest HTML handed to the extractor; larger pages are reduced to their text.
-    site_learning: learn lines that repeat across one site's pages (two passes over a batch; off by default).
+    check: the limits of ``cleaner check`` (``[tool.cleaner.check]``; see docs/check.md).
     """
 
     rules: tuple[str, ...] = ()
@@ -26,7 +26,6 @@ class Config:
     min_score: float = 0.5
     max_chars: int = 2_000_000
     max_html_bytes: int = 5_000_000
-    site_learning: bool = False
     check: dict[str, Any] = field(default_factory=dict)
 
     def with_options(self, **options: Any) -> "Config":
