@@ -8,7 +8,8 @@ from conftest import FIXTURES
 
 from cleaner import replay_all
 from cleaner.document import Document
-from cleaner.stages.boilerplate.text import split_blocks, stopwords
+from cleaner.stages.boilerplate.kinds import Stems
+from cleaner.stages.boilerplate.text import Block, split_blocks, stopwords, tokens_of
 
 HERE = FIXTURES / "boilerplate"
 EXPECT = json.loads((HERE / "expectations.json").read_text(encoding="utf-8"))
@@ -167,6 +168,26 @@ def test_flat_text_is_cut_into_sentence_sized_blocks():
     assert any(b.text.startswith("The new bridge over the river") for b in blocks)
     for block in blocks:
         assert text[block.start : block.start + len(block.text)] == block.text
+
+
+@pytest.mark.parametrize("extra", ["", " İstanbul'un ΟΔΟΣ Σ. "])
+def test_flat_blocks_carry_the_words_of_their_own_text(extra):
+    # the flat line is translated and lower-cased once; every piece must still get exactly its own words,
+    # also when a letter grows when lower-cased (İ) or lower-cases by its context (final Σ)
+    text = (HERE / "flat_en.txt").read_text(encoding="utf-8").replace(". ", "." + extra, 3)
+    blocks = split_blocks(text, 1000, stopwords("en"))
+    assert len(blocks) > 5 and all(b.flat for b in blocks)
+    for block in blocks:
+        assert block.tokens == tokens_of(block.text)
+
+
+def test_keyword_screen_finds_stems_at_word_starts_only():
+    screen = Stems({"shar": (0,), "fol": (1,), "by": (2,), "©": (3,)})
+    def owners(line):
+        return screen.owners_in(Block(0, len(line), line, tokens_of(line)))
+    assert owners("Sharing is caring") == {0}
+    assert owners("Follow us, by the way © 2020") == {1, 2, 3}
+    assert owners("Unfollow the nearby cashare") == set()
 
 
 def test_stop_words_come_from_justext():

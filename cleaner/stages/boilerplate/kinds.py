@@ -11,6 +11,8 @@ import operator
 import re
 import sys
 import unicodedata
+from bisect import bisect_left
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ...document import Edit
@@ -175,6 +177,7 @@ class PhraseIndex:
                         owners[stem] = owners.get(stem, ()) + (i,)
             self.screens.append((tier, Stems(owners)))
             lower = tier
+        self.tier_limits = [tier for tier, _ in self.screens]
         self.prefixed = [r for r in rules if r.prefix is not None]
         self.prefix_heads = frozenset(phrase_key(p).split()[0] for r in self.prefixed for p in r.prefixes)
         branches = [f"(?P<r{i}>{_scoped(r.pattern.pattern)})" for i, r in enumerate(self.patterned)]
@@ -184,6 +187,7 @@ class PhraseIndex:
         if isinstance(block, str):
             block = Block(0, len(block), block, tokens_of(block))
         text = block.text
+        key = None
         if len(text) <= self.max_chars:
             key = " ".join(block.tokens)
             hit = self.by_phrase.get(key)
@@ -198,8 +202,8 @@ class PhraseIndex:
                         return rule
             if self.screened and len(text) <= self.max_screened_chars:
                 words = text.count(" ") + 1
-                screen = next(stems for tier, stems in self.screens if words <= tier)
-                for i in sorted(screen.owners_in(block)):
+                screen = self.screens[bisect_left(self.tier_limits, words)][1]
+                for i in sorted(screen.owners_in(block, None if key is None else " " + key)):
                     rule = self.screened[i]
                     if rule.pattern.fullmatch(text) is not None and rule.matches(text):
                         return rule
@@ -223,35 +227,35 @@ class Stems:
 
     def __init__(self, stems: dict[str, tuple[int, ...]]):
         self.stems = tuple(stems)
-        self.by_head: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-        self.short_words: dict[str, tuple[int, ...]] = {}
+        # a stem of three letters is found by its head alone; a longer one also needs its " stem" needle
+        self.by_head: dict[str, list[tuple[str | None, tuple[int, ...]]]] = {}
+        self.short_words: dict[str, tuple[int, ...]] = {}  # keyed by the " stem" needle
         self.anywhere: dict[str, tuple[int, ...]] = {}
         for stem, owners in stems.items():
-            if phrase_key(stem) != stem:
+            if not _word_stem(stem):
                 self.anywhere[stem] = owners
             elif len(stem) >= 3:
-                self.by_head.setdefault(stem[:3], []).append((stem, owners))
+                self.by_head.setdefault(stem[:3], []).append((" " + stem if len(stem) > 3 else None, owners))
             else:
-                self.short_words[stem] = owners
+                self.short_words[" " + stem] = owners
         self.heads = frozenset(self.by_head)
-        self.short_lengths = sorted({len(stem) for stem in self.short_words})
 
-    def owners_in(self, block: Block) -> set[int]:
-        """The owners of every stem that starts a word of the block (or, for symbols, occurs in it)."""
+    def owners_in(self, block: Block, joined: str | None = None) -> set[int]:
+        """The owners of every stem that starts a word of the block (or, for symbols, occurs in it). A stem
+        starts a word when the words joined by spaces contain it after a space: one substring search in C
+        instead of a loop over the words. ``joined`` is that string when the caller already has it."""
         found: set[int] = set()
         tokens = block.tokens
         heads = self.heads.intersection(map(_HEAD, tokens))
-        if heads:
-            by_head = self.by_head
-            for token in tokens:
-                if token[:3] in heads:
-                    for stem, owners in by_head[token[:3]]:
-                        if token.startswith(stem):
-                            found.update(owners)
-        for length in self.short_lengths:
-            for stem in self.short_words.keys() & set(map(operator.itemgetter(slice(0, length)), tokens)):
-                if len(stem) == length:
-                    found.update(self.short_words[stem])
+        if joined is None and (heads or self.short_words):
+            joined = " " + " ".join(tokens)
+        for head in heads:
+            for needle, owners in self.by_head[head]:
+                if needle is None or needle in joined:
+                    found.update(owners)
+        for needle, owners in self.short_words.items():
+            if needle in joined:
+                found.update(owners)
         if self.anywhere:
             folded = block.text.lower()
             for stem, owners in self.anywhere.items():
@@ -261,6 +265,12 @@ class Stems:
 
 
 _HEAD = operator.itemgetter(slice(0, 3))
+
+
+@lru_cache(maxsize=None)
+def _word_stem(stem: str) -> bool:
+    """Whether a stem is made of word characters only (the start of a token), not a symbol like ``©``."""
+    return phrase_key(stem) == stem
 
 
 def _scoped(pattern: str) -> str:

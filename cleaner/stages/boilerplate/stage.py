@@ -19,6 +19,7 @@ class BoilerplateStage(Stage):
         )
         self.whitespace = [k for k in self.rules if isinstance(k, Whitespace)]
         self._phrases: dict[str | None, PhraseIndex] = {}
+        self._indexes: dict[tuple[int, ...], PhraseIndex] = {}  # languages with the same rules share one
 
     def phrases_for(self, lang: str | None) -> PhraseIndex:
         """The phrase rules for a language: its own, the language-independent ones and English (widget
@@ -26,7 +27,11 @@ class BoilerplateStage(Stage):
         index = self._phrases.get(lang)
         if index is None:
             rules = [r for r in self.line_rules if lang is None or r.rule.applies_to(lang) or r.rule.applies_to("en")]
-            index = self._phrases[lang] = PhraseIndex(rules)
+            key = tuple(map(id, rules))
+            index = self._indexes.get(key)
+            if index is None:
+                index = self._indexes[key] = PhraseIndex(rules)
+            self._phrases[lang] = index
         return index
 
     def run(self, doc: Document) -> None:

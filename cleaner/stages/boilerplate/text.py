@@ -18,7 +18,6 @@ _CLOSERS = "\"”»“'’)] \t"
 _SENTENCE_ENDS = frozenset(".!?…。！？;:")
 # A sentence ends, and the next starts with a capital, a digit or an opening quote.
 _FLAT_BREAK_RE = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“„«‘(¿¡]?[^\W\d_a-zß-ÿ])|\s[|•·»›]\s+")
-_TOKEN_RE = re.compile(r"\S+")
 
 
 def _separators() -> dict[int, str]:
@@ -163,15 +162,21 @@ def _split_flat(text: str, start: int, end: int, stop: frozenset[str]) -> list[B
     while at < end and text[at].isspace():
         at += 1
     separated = text[at:end].translate(_SEPARATORS)
+    # lower-cased once for the whole line when that keeps positions (a few letters, like "İ", grow); pieces
+    # begin and end next to white space, so each slice lower-cases as the piece alone would
+    lowered = separated.lower()
+    if len(lowered) != len(separated):
+        lowered = None
     base = at
     for m in _FLAT_BREAK_RE.finditer(text, at, end):
-        if not text[m.start()].isspace() and _after_abbreviation(text, m.start() + 1):
+        found = m.start()
+        if text[found] == "." and _after_abbreviation(text, found + 1):  # only a period can follow one
             continue
-        if m.start() > at:
-            _split_glued(text, separated, base, at, m.end(), stop, out)
+        if found > at:
+            _split_glued(text, separated, lowered, base, at, m.end(), stop, out)
         at = m.end()
     if at < end:
-        _split_glued(text, separated, base, at, end, stop, out)
+        _split_glued(text, separated, lowered, base, at, end, stop, out)
     return out
 
 
@@ -186,17 +191,26 @@ def _after_abbreviation(text: str, at: int) -> bool:
     return word.isdigit() or (len(word) <= 3 and word[:1].isalpha())
 
 
+@lru_cache(maxsize=512)
+def _skip_words(count: int) -> re.Pattern[str]:
+    """A pattern that steps over ``count`` words and the space after them: one match finds where a word
+    begins, where a loop over the words would create a match object per word."""
+    return re.compile(r"\s*+(?:\S++\s++){%d}" % count)
+
+
 _GLUE_WINDOW = 6  # words in a row without a stop word: a menu, not a sentence
 _GLUE_RUN = b"\x00" * _GLUE_WINDOW
 
 
-def _split_glued(text: str, separated: str, base: int, start: int, end: int, stop: frozenset[str], out: list[Block]) -> None:
+def _split_glued(
+    text: str, separated: str, lowered: str | None, base: int, start: int, end: int, stop: frozenset[str], out: list[Block]
+) -> None:
     """A piece that runs from a menu into a sentence ("Home News Sport Die Polizei hat am Montag ...") is
     split where the sentence begins: after the last run of ``_GLUE_WINDOW`` or more words without a stop
     word, keeping its last two words (often the start of a title) with the sentence."""
     stripped = text[start:end].rstrip()
-    piece = separated[start - base : start - base + len(stripped)]
-    tokens = piece.lower().split()
+    begin = start - base
+    tokens = (lowered[begin : begin + len(stripped)] if lowered is not None else separated[begin : begin + len(stripped)].lower()).split()
     flags = bytes(map(stop.__contains__, tokens)) if stop else b""
     cut = None
     if stop and len(tokens) > _GLUE_WINDOW + 3:
@@ -206,7 +220,7 @@ def _split_glued(text: str, separated: str, base: int, start: int, end: int, sto
     if cut is None or not 3 <= cut < len(tokens) - 3:
         out.append(Block(start, end, stripped, tokens, True, flags.count(1), ends_sentence(stripped)))
         return
-    at = next(m for i, m in enumerate(_TOKEN_RE.finditer(piece)) if i == cut).start()
+    at = _skip_words(cut).match(separated, begin, begin + len(stripped)).end() - begin
     head_text = stripped[:at].rstrip()
     out.append(Block(start, start + at, head_text, tokens[:cut], True, flags[:cut].count(1), ends_sentence(head_text)))
     out.append(Block(start + at, end, stripped[at:], tokens[cut:], True, flags[cut:].count(1), ends_sentence(stripped)))
