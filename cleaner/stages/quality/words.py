@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import deque
+from itertools import accumulate, compress, repeat
 
 # Han, kana and CJK punctuation-free ranges: one character, one word.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
@@ -30,6 +32,11 @@ _EDGE_RE = re.compile(r"^[\W_]+|[\W_]+$")
 SEA_CHARS_PER_WORD = 3.5
 
 
+# What a character is, as bits, memoised: bounded by the alphabet, and the same in every process.
+NOT_ALNUM, NOT_LETTER, CASE_ODD, UNSPACED = 1, 2, 4, 8
+_KINDS: dict[str, int] = {}
+
+
 @dataclass(slots=True)
 class Words:
     """The words of a text. ``tokens`` is for n-grams and vocabulary; ``count`` is the word count."""
@@ -40,6 +47,9 @@ class Words:
     raw_tokens: int  # whitespace-delimited tokens, symbols included
     symbol_tokens: int  # whitespace tokens with no letter or digit
     alpha_tokens: int  # whitespace tokens holding at least one letter
+    letter_spans: list[str]  # each whitespace token from its first to its last letter ("" if it has none)
+    vocabulary: set[str]  # the distinct tokens
+    cased_letters: bool  # every letter of the text has case and nothing else has (Latin, Greek, Cyrillic…)
 
 
 def core(token: str) -> str:
@@ -49,27 +59,91 @@ def core(token: str) -> str:
     return _EDGE_RE.sub("", token)
 
 
-def split_words(text: str) -> Words:
-    unspaced = UNSPACED_RE.search(text) is not None
+def char_kind(c: str) -> int:
+    """``NOT_ALNUM``, ``NOT_LETTER``, ``UNSPACED`` and ``CASE_ODD`` bits of a character.
+
+    ``CASE_ODD`` marks a letter without case (Han, Arabic, "ª"), a non-letter with case or a case
+    property ("Ⓐ", "Ⅻ", "🄰"), and a case mapping whose upper and lower forms start alike. A text
+    without such characters is cased plainly: a word has case (``upper() != lower()``) exactly when it
+    has a letter, and its letters alone decide ``isupper()``.
+    """
+    kind = _KINDS.get(c)
+    if kind is None:
+        upper, lower = c.upper(), c.lower()
+        cased = upper != lower
+        if c.isalpha():
+            odd = not cased or upper[0] == lower[0]
+        else:
+            odd = cased or c.islower() or c.isupper() or c.istitle()
+        kind = (
+            (0 if c.isalnum() else NOT_ALNUM)
+            | (0 if c.isalpha() else NOT_LETTER)
+            | (CASE_ODD if odd else 0)
+            | (UNSPACED if UNSPACED_RE.match(c) else 0)
+        )
+        _KINDS[c] = kind
+    return kind
+
+
+def split_words(text: str, raw_tokens: list[str] | None = None) -> Words:
+    """C-level passes over the tokens (``map`` of ``str`` methods), one per property, not a loop per token.
+
+    Stripping a token of every character of the text that is not a letter or digit (``str.strip`` with
+    the text's own punctuation as the set) is ``core``; stripping it of every non-letter leaves its letter
+    span, empty exactly when it holds no letter. Only words holding an unspaced script need a loop.
+    ``raw_tokens`` is ``text.split()`` when the caller already has it.
+    """
+    if raw_tokens is None:
+        raw_tokens = text.split()
+    not_alnum: list[str] = []
+    not_letter: list[str] = []
+    seen = 0
+    for c in set(text):
+        kind = char_kind(c)
+        seen |= kind
+        if kind & NOT_ALNUM:
+            not_alnum.append(c)
+        if kind & NOT_LETTER:
+            not_letter.append(c)
+    cores = list(map(str.strip, raw_tokens, repeat("".join(not_alnum))))
+    letter_spans = list(map(str.strip, raw_tokens, repeat("".join(not_letter))))
+    words = list(filter(None, cores))
+    if seen & UNSPACED:
+        tokens, spaced, count = _split_mixed(words)
+    else:
+        tokens, spaced, count = list(map(str.lower, words)), words, float(len(words))
+    return Words(
+        tokens,
+        spaced,
+        count,
+        len(raw_tokens),
+        len(cores) - len(words),
+        len(raw_tokens) - letter_spans.count(""),
+        letter_spans,
+        set(tokens),
+        not seen & (CASE_ODD | UNSPACED),
+    )
+
+
+def _split_mixed(words: list[str]) -> tuple[list[str], list[str], float]:
+    """Tokens, spaced words and word count of a text with unspaced scripts, in word order.
+
+    Only the words holding an unspaced script are cut one by one; the count adds each word's share in
+    order (``accumulate``), as a loop over the words would, so that it is the same to the last bit.
+    """
+    lowered = list(map(str.lower, words))
+    shares: list[float] = [1] * len(words)
     tokens: list[str] = []
     spaced: list[str] = []
-    count = 0.0
-    symbols = alpha = 0
-    raw_tokens = text.split()
-    for raw in raw_tokens:
-        word = core(raw)
-        if not word:
-            symbols += 1
-            continue
-        if any(c.isalpha() for c in word):
-            alpha += 1
-        if unspaced and UNSPACED_RE.search(word):
-            count += _split_unspaced(word, tokens, spaced)
-            continue
-        tokens.append(word.lower())
-        spaced.append(word)
-        count += 1
-    return Words(tokens, spaced, count, len(raw_tokens), symbols, alpha)
+    done = 0
+    for at in compress(range(len(words)), map(UNSPACED_RE.search, words)):
+        tokens += lowered[done:at]
+        spaced += words[done:at]
+        shares[at] = _split_unspaced(words[at], tokens, spaced)
+        done = at + 1
+    tokens += lowered[done:]
+    spaced += words[done:]
+    return tokens, spaced, deque(accumulate(shares, initial=0.0), maxlen=1)[0]
 
 
 def _split_unspaced(word: str, tokens: list[str], spaced: list[str]) -> float:
