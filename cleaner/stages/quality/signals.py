@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, repeat
-from operator import eq, ge, gt, itemgetter, le, ne
+from operator import eq, ge, itemgetter, le, ne
 from typing import Iterable, Sequence
 
 from ...document import Document
@@ -100,7 +100,7 @@ def gopher_quality(text: str, lines: list[str], words: Words, stopwords: frozens
     n = words.count
     out = {
         "word_count": n,
-        "mean_word_length": _share(sum(map(len, words.spaced)), len(words.spaced)),
+        "mean_word_length": _share(len("".join(words.spaced)), len(words.spaced)),
         "hash_ratio": _share(text.count("#"), n),
         "ellipsis_ratio": _share(text.count("...") + text.count("…"), n),
         "bullet_lines": _share(sum(map(str.startswith, lines, repeat(BULLETS))), len(lines)),
@@ -117,7 +117,7 @@ def gopher_quality(text: str, lines: list[str], words: Words, stopwords: frozens
 
 def _in_runs(marks: bytes, runs: re.Pattern[bytes]) -> int:
     """How many items sit in the runs ``runs`` finds in the marks (one byte per item)."""
-    return sum(map(len, runs.findall(marks)))
+    return len(b"".join(runs.findall(marks)))
 
 
 def _duplicates(items: list[str]) -> tuple[int, int, int]:
@@ -126,7 +126,7 @@ def _duplicates(items: list[str]) -> tuple[int, int, int]:
     Every copy after the first is a duplicate, so both counts are the totals less those of the distinct
     items."""
     distinct = set(items)
-    return len(items) - len(distinct), sum(map(len, items)) - sum(map(len, distinct)), len(items)
+    return len(items) - len(distinct), len("".join(items)) - len("".join(distinct)), len(items)
 
 
 def gopher_repetition(text: str, tokens: list[str], line_dups: tuple[int, int, int]) -> dict[str, float]:

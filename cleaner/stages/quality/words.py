@@ -15,8 +15,8 @@ character-level repetition signals use for these scripts anyway.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections import deque
+from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 
 # Han, kana and CJK punctuation-free ranges: one character, one word.
@@ -132,7 +132,7 @@ def _split_mixed(words: list[str]) -> tuple[list[str], list[str], float]:
     order (``accumulate``), as a loop over the words would, so that it is the same to the last bit.
     """
     lowered = list(map(str.lower, words))
-    shares: list[float] = [1] * len(words)
+    shares = [1.0] * len(words)
     tokens: list[str] = []
     spaced: list[str] = []
     done = 0
