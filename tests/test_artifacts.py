@@ -2,18 +2,9 @@
 
 import pytest
 
-from cleaner.document import Document
+from conftest import run_stage
 
 
-@pytest.fixture(scope="module")
-def stage(cleaner):
-    return next(s for s in cleaner.stages if s.name == "artifacts")
-
-
-def flags_of(stage, text, lang="en"):
-    doc = Document(text, lang=lang)
-    stage.run(doc)
-    return doc
 
 
 def types(doc):
@@ -40,7 +31,7 @@ def types(doc):
     ],
 )
 def test_traps_are_not_flagged(stage, text):
-    assert flags_of(stage, text).flags == []
+    assert run_stage(stage, text).flags == []
 
 
 @pytest.mark.parametrize(
@@ -57,7 +48,7 @@ def test_traps_are_not_flagged(stage, text):
     ],
 )
 def test_each_detector_names_its_exact_span(stage, text, flag_type, span):
-    doc = flags_of(stage, text)
+    doc = run_stage(stage, text)
     hits = [f for f in doc.flags if f.type == flag_type]
     assert [f.text for f in hits] == [span]
     flag = hits[0]
@@ -66,9 +57,9 @@ def test_each_detector_names_its_exact_span(stage, text, flag_type, span):
 
 
 def test_suggestions_repair_the_span(stage):
-    doc = flags_of(stage, "As reported from the Kremlinstatements by Putin, the Kremlin said.")
+    doc = run_stage(stage, "As reported from the Kremlinstatements by Putin, the Kremlin said.")
     assert doc.flags[0].suggestion == "Kremlin statements"
-    doc = flags_of(stage, "Xi came. Xi spoke. Putin walked Si to his car.")
+    doc = run_stage(stage, "Xi came. Xi spoke. Putin walked Si to his car.")
     assert doc.flags[0].suggestion == "Xi"
 
 
@@ -80,56 +71,56 @@ def test_suggestions_repair_the_span(stage):
     ],
 )
 def test_urls_mails_handles_and_hashtags_are_skipped(stage, text):
-    assert flags_of(stage, text).flags == []
+    assert run_stage(stage, text).flags == []
 
 
 def test_a_paragraph_in_another_language_is_skipped(stage):
     english = "The talks in Moscow were long. Officials said little about the outcome of the meeting.\n"
     german = "Die Gespräche in Moskau dauerten lange, und die Ergebnisse wurden nicht veröffentlicht, sagte ein Sprecher der Regierung die die Lage kennt.\n"
-    doc = flags_of(stage, english + german)
+    doc = run_stage(stage, english + german)
     assert doc.flags == []
-    doc = flags_of(stage, english + "The report was published by the the ministry of finance on Friday.\n")
+    doc = run_stage(stage, english + "The report was published by the the ministry of finance on Friday.\n")
     assert types(doc) == {("doubled_word", "the the")}
 
 
 def test_code_is_not_prose(stage):
-    doc = flags_of(stage, "The setup is simple.\nfrom bigstuff import stuff.Stuffinator  # the the helper\nThat is all.")
+    doc = run_stage(stage, "The setup is simple.\nfrom bigstuff import stuff.Stuffinator  # the the helper\nThat is all.")
     assert doc.flags == []
 
 
 def test_english_rules_do_not_run_on_german_documents(stage):
-    doc = flags_of(stage, "Er kam am dienstag nach Berlin, und die, die die Lage kennen, waren ernst. Nicht the the.", lang="de")
+    doc = run_stage(stage, "Er kam am dienstag nach Berlin, und die, die die Lage kennen, waren ernst. Nicht the the.", lang="de")
     assert [(f.rule, f.text) for f in doc.flags] == [("MT702", "dienstag")]
 
 
 def test_one_flag_per_span_and_type(stage):
-    doc = flags_of(stage, "The report was published by the the ministry.")
+    doc = run_stage(stage, "The report was published by the the ministry.")
     assert [(f.rule, f.text) for f in doc.flags] == [("MT201", "the the")]
 
 
 def test_clean_text_has_no_document_signals(stage):
-    doc = flags_of(stage, "The talks in Moscow were long. Officials said little about the outcome.")
+    doc = run_stage(stage, "The talks in Moscow were long. Officials said little about the outcome.")
     assert doc.notes["mt_suspected"] == 0.0
     assert doc.notes["mt_evidence"] == []
     assert doc.notes["extraction_damage"] == 0.0
 
 
 def test_short_text_one_strong_flag_is_enough(stage):
-    doc = flags_of(stage, "Beijing’s moves would could be a stalling tactic, Hina writes.")
+    doc = run_stage(stage, "Beijing’s moves would could be a stalling tactic, Hina writes.")
     assert doc.notes["mt_suspected"] >= 0.8
     assert any("Hina writes" in e for e in doc.notes["mt_evidence"])
 
 
 def test_long_text_needs_more_than_one_kind_of_evidence(stage):
     filler = "Officials met in the capital and discussed trade, energy and security for several hours. " * 40
-    one = flags_of(stage, filler + "The report was published by the the ministry.")
+    one = run_stage(stage, filler + "The report was published by the the ministry.")
     assert 0 < one.notes["mt_suspected"] < 0.5
-    two = flags_of(stage, filler + "The report was published by the the ministry, Hina writes.")
+    two = run_stage(stage, filler + "The report was published by the the ministry, Hina writes.")
     assert two.notes["mt_suspected"] >= 0.5
 
 
 def test_extraction_damage_is_kept_apart_from_mt(stage):
-    doc = flags_of(stage, "They called each other “dear friend”and laughed. He spoke on the conflict. , in which many died.")
+    doc = run_stage(stage, "They called each other “dear friend”and laughed. He spoke on the conflict. , in which many died.")
     assert doc.notes["extraction_damage"] >= 0.8
     assert doc.notes["mt_suspected"] == 0.0
 

@@ -4,22 +4,12 @@ import json
 
 import pytest
 
-from cleaner.document import Document
 from cleaner.ruleset import RuleError, load_rules
-from conftest import FIXTURES
+from conftest import FIXTURES, run_stage
 
 FILLER = "Officials met in the capital and discussed trade, energy and security for several hours. " * 40
 
 
-@pytest.fixture(scope="module")
-def stage(cleaner):
-    return next(s for s in cleaner.stages if s.name == "artifacts")
-
-
-def judged(stage, text, lang="en"):
-    doc = Document(text, lang=lang)
-    stage.run(doc)
-    return doc
 
 
 @pytest.mark.parametrize(
@@ -31,29 +21,29 @@ def judged(stage, text, lang="en"):
     ],
 )
 def test_a_slip_or_a_joined_line_alone_is_not_mt_in_a_short_text(stage, text):
-    doc = judged(stage, text)
+    doc = run_stage(stage, text)
     assert doc.flags and max(f.confidence for f in doc.flags) >= 0.5
     assert doc.notes["mt_suspected"] < 0.5
 
 
 def test_slips_in_a_long_text_stay_low(stage):
-    one = judged(stage, FILLER + "It was less troubling than than the rest.")
-    three = judged(stage, FILLER + "It was less troubling than than the rest. The the act was passed. Staff member The moment came.")
+    one = run_stage(stage, FILLER + "It was less troubling than than the rest.")
+    three = run_stage(stage, FILLER + "It was less troubling than than the rest. The the act was passed. Staff member The moment came.")
     assert len(one.flags) == 1 and len(three.flags) == 3
     assert one.notes["mt_suspected"] < 0.2
     assert three.notes["mt_suspected"] < 0.5
 
 
 def test_extraction_damage_alone_is_no_mt_evidence(stage):
-    doc = judged(stage, FILLER + "It rained on Wednesday.The police said nothing. The minister, , said so. He called it “fine”and left.")
+    doc = run_stage(stage, FILLER + "It rained on Wednesday.The police said nothing. The minister, , said so. He called it “fine”and left.")
     assert {f.type for f in doc.flags} == {"spacing_artifact", "orphan_punctuation"}
     assert doc.notes["mt_suspected"] == 0.0
     assert doc.notes["extraction_damage"] >= 0.5
 
 
 def test_several_capitalised_anchors_add_up(stage):
-    one = judged(stage, "The conflict It has killed thousands of people in the region.")
-    four = judged(stage, "The conflict It has killed thousands. He gave her ice cream On his birthday. They left abroad Almost three years ago. The talks The spat went on.")
+    one = run_stage(stage, "The conflict It has killed thousands of people in the region.")
+    four = run_stage(stage, "The conflict It has killed thousands. He gave her ice cream On his birthday. They left abroad Almost three years ago. The talks The spat went on.")
     assert one.notes["mt_suspected"] < 0.5 <= four.notes["mt_suspected"]
 
 
@@ -62,23 +52,23 @@ def test_several_capitalised_anchors_add_up(stage):
     ["Beijing’s moves would could be a stalling tactic.", "The ferry sank near the coast, Hina writes.", "Issues of technical-military cooperation came up."],
 )
 def test_one_translation_trace_decides_a_short_text(stage, tail):
-    assert judged(stage, tail).notes["mt_suspected"] >= 0.5
+    assert run_stage(stage, tail).notes["mt_suspected"] >= 0.5
 
 
 def test_a_translation_trace_beside_a_slip_decides_a_long_text(stage):
-    alone = judged(stage, FILLER + "The ferry sank near the coast, Hina writes.")
-    with_slip = judged(stage, FILLER + "The ferry sank near the the coast, Hina writes.")
+    alone = run_stage(stage, FILLER + "The ferry sank near the coast, Hina writes.")
+    with_slip = run_stage(stage, FILLER + "The ferry sank near the the coast, Hina writes.")
     assert alone.notes["mt_suspected"] < 0.5 <= with_slip.notes["mt_suspected"]
 
 
 def test_evidence_names_confidence_and_weight(stage):
-    doc = judged(stage, "The report was published by the the ministry on Friday.")
+    doc = run_stage(stage, "The report was published by the the ministry on Friday.")
     assert doc.notes["mt_evidence"] == ["doubled_word MT201 'the the' (0.90 × weight = 0.27)"]
 
 
 @pytest.mark.parametrize("page", json.loads((FIXTURES / "artifacts" / "human_pages.json").read_text(encoding="utf-8"))["pages"], ids=lambda p: p["url"][:40])
 def test_human_pages_with_real_flags_are_not_called_mt(stage, page):
-    doc = judged(stage, page["text"])
+    doc = run_stage(stage, page["text"])
     assert any(f.confidence >= 0.5 for f in doc.flags), "the page's real error should still be flagged"
     assert doc.notes["mt_suspected"] <= 0.3
 
