@@ -47,7 +47,8 @@ def load_corpus(refresh: bool = False) -> list[dict]:
 
     from cleaner.ruleset import load_rules
 
-    detect = load_rules().compiled(load_rules().get("LG001")).detect
+    rules = load_rules()
+    detect = rules.compiled(rules.get("LG001")).detect
     rows = []
     pages = load_pages()
     for i, page in enumerate(pages):
