@@ -49,20 +49,10 @@ def cases(page, layers):
     return out
 
 
-# Below the 99% target today (equally plausible decodes of CJK, Hebrew or Spanish through windows-1250 versus
-# iso-8859-2, or a DOS page, are the usual miss); strict,
-# so that an improvement shows up as XPASS. benchmarks/mojibake.py prints the rates.
-BELOW_TARGET = {
-    ("windows-1250", 1), ("windows-1250", 2), ("windows-1257", 1), ("windows-1257", 2), ("iso-8859-2", 1), ("iso-8859-2", 2),
-    ("iso-8859-15", 1), ("iso-8859-15", 2), ("macroman", 1), ("macroman", 2), ("cp437", 1), ("cp866", 1), ("cp850", 1),
-}
-
-
 def _params():
     for page in PAGES:
         for layers in (1, 2):
-            marks = [pytest.mark.xfail(strict=True, reason="below the 99% target")] if (page, layers) in BELOW_TARGET else []
-            yield pytest.param(page, layers, marks=marks, id=f"{page}-{layers}")
+            yield pytest.param(page, layers, id=f"{page}-{layers}")
 
 
 @pytest.mark.parametrize("page,layers", list(_params()))

@@ -20,11 +20,11 @@ FORMAT_ONLY = ftfy.TextFixerConfig(
     decode_inconsistent_utf8=False, fix_c1_controls=False, remove_control_chars=False, normalization="NFC",
 )
 CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-# ftfy passes these; we do not yet (strict: a fix shows up).
-NOT_YET = {"An absolutely hopeless garble"}
+# ftfy's known failures that we repair; the others are strict xfail tests, so that a fix shows up.
 FIXED_KNOWN_FAILURES = {
     "Misleading mix-up in Spanish", "Two levels of inconsistent mojibake", "Synthetic: Incomplete UTF-8 / Windows-1252 mixup in Arabic",
-    "Italian UTF-8 / MacRoman mojibake that looks like math",
+    "Italian UTF-8 / MacRoman mojibake that looks like math", "Latin-1 / MacRoman mixup in Spanish",
+    "Latin-1 / MacRoman mixup in Spanish, 2 characters",
 }
 
 
@@ -40,7 +40,7 @@ def formatted(text):
 def _cases(name):
     for case in json.loads((CASES / f"{name}.json").read_text("utf-8")):
         marks = []
-        if case["label"] in NOT_YET or (name == "known-failures" and case["label"] not in FIXED_KNOWN_FAILURES):
+        if name == "known-failures" and case["label"] not in FIXED_KNOWN_FAILURES:
             marks = [pytest.mark.xfail(strict=True, reason="not repaired yet")]
         yield pytest.param(case, marks=marks, id=case["label"][:60])
 
@@ -56,7 +56,7 @@ def test_ftfy_passes_them_so_must_we(stage, name):
     misses = []
     for param in _cases(name):
         case = param.values[0]
-        if case["label"] in NOT_YET or ftfy.fix_text(case["original"]) != case["fixed"]:
+        if ftfy.fix_text(case["original"]) != case["fixed"]:
             continue
         if formatted(_run(stage, case["original"])) != formatted(case["fixed"]):
             misses.append(case["label"])
@@ -70,11 +70,4 @@ def test_negative_cases_unchanged(stage, case):
 
 @pytest.mark.parametrize("case", list(_cases("known-failures")))
 def test_known_failures(stage, case):
-    assert formatted(_run(stage, case["original"])) == formatted(case["fixed"])
-
-
-@pytest.mark.parametrize("label", sorted(NOT_YET))
-@pytest.mark.xfail(strict=True, reason="ftfy passes it, we do not yet")
-def test_ftfy_cases_we_still_miss(stage, label):
-    case = next(c for n in ("in-the-wild", "synthetic") for c in json.loads((CASES / f"{n}.json").read_text("utf-8")) if c["label"] == label)
     assert formatted(_run(stage, case["original"])) == formatted(case["fixed"])

@@ -18,6 +18,7 @@ from ...document import Document, Edit, Flag
 from ...ruleset import register
 from ..base import Stage
 from .base import RepairKind
+from .c1bytes import C1Bytes, apply_c1_plan, is_c1_plan
 from .ftfy_pass import PREFIX as FTFY_PREFIX, Ftfy, also_suspect
 from .mojibake import CodePageRepair, apply_plan, engine_for, scan_with
 from .typography import Entities, FlagPattern, Normalize, Substitute
@@ -51,11 +52,13 @@ class Budget(RepairKind):
 
 
 def replay(edit: Edit) -> str:
-    """Recompute a repair edit's ``after`` from its ``before`` and its note (code page or ftfy plan)."""
+    """Recompute a repair edit's ``after`` from its ``before`` and its note (code page, C1 or ftfy plan)."""
     if edit.note.startswith(FTFY_PREFIX):
         import ast
 
         return ftfy.apply_plan(edit.before, ast.literal_eval(edit.note[len(FTFY_PREFIX) :]))
+    if is_c1_plan(edit.note):
+        return apply_c1_plan(edit.before, edit.note)
     return apply_plan(edit.before, edit.note)
 
 
@@ -69,7 +72,9 @@ class RepairStage(Stage):
         self.budget = [k for k in self.rules if isinstance(k, Budget)]
         # Character references are the outermost layer (10Î&frac14;s): unescaped before any code page repair.
         self.first = [k for k in self.rules if isinstance(k, Entities)]
-        self.others = [k for k in self.rules if not isinstance(k, (CodePageRepair, Budget, Entities))]
+        # C1 controls read through a page other than windows-1252 go before ftfy, which would read them all so.
+        self.c1 = [k for k in self.rules if isinstance(k, C1Bytes)]
+        self.others = [k for k in self.rules if not isinstance(k, (CodePageRepair, Budget, Entities, C1Bytes))]
         self.ftfy = next((k for k in self.others if isinstance(k, Ftfy)), None)
 
 
@@ -87,8 +92,11 @@ class RepairStage(Stage):
         if deep and self.engine is not None:
             edits, flags = scan_with(self.engine, self.codepage_rules, doc.text[:end])
             if self.ftfy is not None:
-                edits = self.ftfy.arbitrate(doc.text[:end], edits)
+                edits, dropped = self.ftfy.arbitrate(doc.text[:end], edits)
+                flags += dropped
             end += self._step(doc, edits, flags)
+        for kind in self.c1 if deep else ():
+            end += self._step(doc, *kind.scan(doc.text[:end]))
         for kind in steps:
             end += self._step(doc, *kind.scan(doc.text[:end]))
 
@@ -120,4 +128,4 @@ class RepairStage(Stage):
         return len(doc.text) - before
 
 
-__all__ = ["RepairStage", "RepairKind", "replay", "apply_plan", "Substitute", "Entities", "FlagPattern", "Normalize", "Ftfy", "Budget"]
+__all__ = ["RepairStage", "RepairKind", "replay", "apply_plan", "apply_c1_plan", "C1Bytes", "Substitute", "Entities", "FlagPattern", "Normalize", "Ftfy", "Budget"]

@@ -9,16 +9,20 @@ record. Its plan is kept in the edit's note and replays with :func:`ftfy.apply_p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import ftfy
 from ftfy.badness import is_bad
+from ftfy.chardata import UTF8_DETECTOR_RE
 
-from ...document import Document, Edit
+from ...document import Document, Edit, Flag
 from ...ruleset import register
 from .base import RepairKind, trimmed_edit
-from .mojibake import FTFY_TRIES, plan_of
+from .codepages import codepage
+from .mojibake import CONTEXT, FTFY_TRIES, TIE, WORD_GAIN, plan_of
 from .plausibility import cost
+from .words import Lexicon
 
 PREFIX = "ftfy: "
 # Besides what ftfy's badness test finds: C1 controls (windows-1252 read as latin-1) and lossy sequences.
@@ -48,17 +52,23 @@ class Ftfy(RepairKind):
             **{name: params[name] for name in OPTIONS},
         )
 
-    def arbitrate(self, text: str, edits: list[Edit]) -> list[Edit]:
-        """Per line that ftfy considers damaged, keep our code page repairs or take ftfy's fix of the line.
+    def arbitrate(self, text: str, edits: list[Edit]) -> tuple[list[Edit], list[Flag]]:
+        """Per line that ftfy considers damaged, keep our code page repairs or take ftfy's fix of the line;
+        flags for repairs dropped from a line that still looked damaged after them.
 
         ftfy's whole-line view catches things a span-by-span repair cannot (a lost A0 byte turned into a
         space, lossy sequences); our repairs catch code pages ftfy never tries. The more plausible line
         wins. On a tie ftfy, which restores lost bytes we do not (``Ã perturber``), unless its fix only read
-        the line through another code page, or ours reads through one page that ftfy never tries (its hair
+        the line through another code page, or ours reads through a page that ftfy never tries (its hair
         space for our ellipsis through iso-8859-15 is a coincidence): then ours, which chose between equally plausible
-        decodes (``fĂźr``: ü in iso-8859-2, ß in windows-1250) by the chain the rest of the document needs.
+        decodes (``fĂźr``: ü in iso-8859-2, ß in windows-1250) by the chain the rest of the document needs;
+        and ours when its letters are the ones the document writes and ftfy's are not (``מה``, not the
+        Yiddish ligature of ``ײה``, in a Hebrew page).
         """
         out: list[Edit] = []
+        flags: list[Flag] = []
+        seen: Counter[str] | None = None  # the document's characters, counted when a tie needs them
+        lexicon = Lexicon(text)
         pending = sorted(edits, key=lambda e: e.start)
         i = 0
         at = 0
@@ -73,20 +83,25 @@ class Ftfy(RepairKind):
             bad = bool(mine) and 0 < len(body) <= MAX_LINE and is_bad(body)
             theirs = self._fix(body) if bad else None
             if theirs is None:
-                if not (bad and _declined(body, at, mine)):
+                if not (bad and _declined(body, at, mine, lexicon)):
                     out.extend(mine)
+                elif not _lone_pairs(body, mine):
+                    flags.extend(_unsure(e) for e in mine)
             else:
                 ours = _applied(body, at, mine)
                 ours_then = self._fix(ours)
                 ours_final = ours_then[0] if ours_then else ours
                 better = cost(theirs[0]) - cost(ours_final)
-                if better < 0 or (better == 0 and not (mine and (theirs[2] or all(_beyond_ftfy(e.note) for e in mine)))):
+                tie = abs(better) < TIE
+                if tie and seen is None:
+                    seen = Counter(text)
+                if better <= -TIE or (tie and not (mine and (theirs[2] or all(_beyond_ftfy(e.note) for e in mine) or _rarer(theirs[0], ours_final, seen)))):
                     out.append(theirs[1](self, at, body))
                 else:
                     out.extend(mine)
             at += len(line)
         out.extend(pending[i:])
-        return [e for e in out if e is not None]
+        return [e for e in out if e is not None], flags
 
     def _fix(self, body: str):
         """ftfy's fix of one line, a maker of its edit, and whether the fix is only a code page read.
@@ -121,6 +136,15 @@ class Ftfy(RepairKind):
         return out
 
 
+def _rarer(theirs: str, ours: str, seen: Counter[str]) -> bool:
+    """Does ftfy's line use characters the rest of the document writes less often than ours does?"""
+
+    def rarity(line: str) -> float:
+        return sum(1 / (1 + seen[ch]) for ch in line if ch >= "\x80")
+
+    return rarity(theirs) > rarity(ours) + TIE
+
+
 def _replays(edit: Edit, plan: list) -> bool:
     try:
         return ftfy.apply_plan(edit.before, plan) == edit.after
@@ -134,21 +158,55 @@ def _applied(body: str, at: int, edits: list[Edit]) -> str:
     return doc.text
 
 
-def _declined(body: str, at: int, mine: list[Edit]) -> bool:
-    """ftfy tried its own code pages on this damaged-looking line and declined: do our lone pairs stand?
+def _declined(body: str, at: int, mine: list[Edit], lexicon: Lexicon) -> bool:
+    """ftfy tried its own code pages on this damaged-looking line and declined: do our repairs stand?
 
-    A single lone pair through ftfy's pages does not (``DrÃ¥ber``); several do only if they make the line
-    look right to ftfy's badness test (leetspeak such as ``MÄ£ÄM ... SÖÄ£`` stays odd however read).
+    A single lone pair through ftfy's pages does not (``DrÃ¥ber``), unless it makes a common word of the
+    document's languages (``spГ¤ter`` in a German page: ftfy's span test finds ``Г¤`` alone too plausible
+    to try); several do only if they make the line look right to ftfy's badness test (leetspeak such as
+    ``MÄ£ÄM ... SÖÄ£`` stays odd however read). Longer repairs stand unless the line still looks damaged
+    after them: a hopeless garble (``ã†â€™ãƒâ€ ã¢â‚¬â„¢``) is only made into a different garble.
     """
-    if not mine or not all(len(e.before) <= 2 and _familiar(e.note) for e in mine):
+    if not mine:
         return False
-    return len(mine) == 1 or is_bad(_applied(body, at, mine))
+    if not _lone_pairs(body, mine):
+        return is_bad(_applied(body, at, mine))
+    if len(mine) == 1:
+        e = mine[0]
+        left, right = body[max(0, e.start - at - CONTEXT) : e.start - at], body[e.end - at : e.end - at + CONTEXT]
+        return lexicon.score(left, e.after, right) < lexicon.score(left, e.before, right) + WORD_GAIN
+    return is_bad(_applied(body, at, mine))
+
+
+def _unsure(edit: Edit) -> Flag:
+    evidence = f"looks like {edit.note}, but the line still looks damaged after the repair and ftfy declines it"
+    return Flag("mojibake", edit.rule, edit.start, edit.end, edit.before, 0.5, evidence, edit.after)
+
+
+def _lone_pairs(body: str, mine: list[Edit]) -> bool:
+    return all(len(e.before) <= 2 and _familiar(e.note) and _weighed(body, e) for e in mine)
+
+
+def _weighed(body: str, edit: Edit) -> bool:
+    """Could ftfy have made this repair, so that its refusal is an opinion on it?
+
+    ftfy reads a whole line through a code page, or (``decode_inconsistent_utf8``) the spans its own detector
+    matches. A lone ``√º`` in a sentence whose other accented letters are correct (``nach…``) is neither: the
+    line does not read as UTF-8 through MacRoman, and the detector knows no MacRoman, so ftfy never tried it.
+    """
+    if UTF8_DETECTOR_RE.search(edit.before):
+        return True
+    page = codepage(plan_of(edit.note)[-1])
+    try:
+        body.translate(page.to_latin1).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _beyond_ftfy(note: str) -> bool:
-    """Is this repair one code page, read once or more, that ftfy never tries?"""
-    chain = set(plan_of(note))
-    return len(chain) == 1 and not chain & FTFY_TRIES
+    """Does this repair read through a code page that ftfy never tries (so ftfy could not weigh it)?"""
+    return not set(plan_of(note)) <= FTFY_TRIES
 
 
 def _familiar(note: str) -> bool:

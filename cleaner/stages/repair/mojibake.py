@@ -26,6 +26,7 @@ from ...ruleset import register
 from .base import RepairKind
 from .codepages import CODECS, LOST_A0_PAGES, CodePage, codepage
 from .plausibility import LETTER, MARK, RARE_LETTERS, cost, describe
+from .words import Lexicon
 
 CONTEXT = 12  # characters each side of a region that take part in judging it
 # The code pages ftfy tries; with cp850, whose mojibake is cp437's, ftfy's badness test was tuned on them,
@@ -45,6 +46,8 @@ UNMISTAKABLE_DROP = 3.0  # how much a lone pair's decode must lower its cost to 
 ALPHABET_MIN = 5  # non-ASCII letters outside the regions before the document's alphabet is judged
 FOREIGN_COST = 1.5  # per letter that the rest of the document never uses
 RESIDUE_COST = 1.0  # per misread three-byte sequence left in a decode
+WORD_GAIN = 2.0  # Zipf points a decode's words must gain to show damage (a word seen once in 10 million or more)
+TIE = 1e-6  # costs are sums of fractions: closer than this is equal
 LAYER_COST = 0.5  # damage twice over is rarer than once: a deeper chain must explain the text better
 
 
@@ -70,6 +73,41 @@ class Decision:
     after: str
     rule: str
     suspect: bool = False  # damaged-looking and decodable, but no repair was safe enough
+
+
+def _word_scores(regions: list[Region], chains: list[tuple[str, ...]], lexicon: Lexicon) -> dict[tuple[str, ...], float]:
+    """How common the words are that each chain's decodes make, summed over the regions where the chains'
+    decodes differ (so that the document's languages are looked up only when equally plausible decodes
+    disagree)."""
+    out = dict.fromkeys(chains, 0.0)
+    for r in regions:
+        texts = {c: r.candidates[c][0] if c in r.candidates and r.candidates[c][1] < r.cost else r.before for c in chains}
+        if len(set(texts.values())) > 1:
+            for c, t in texts.items():
+                out[c] += lexicon.score(r.left, t, r.right)
+    return out
+
+
+def _words_show(regions: list[Region], chain: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Does the chain turn two or more of the line's regions into common words of the document's languages?
+
+    Spanish read through iso-8859-2 (``publicĂł``, ``estĂĄn``) or German through a DOS page (``Fr├╝chten``)
+    looks like letters of another language or like line art, each pair alone proves little, and ftfy's
+    badness test does not object; that the words become ``publicó`` and ``Früchten`` does.
+    """
+    shown = 0
+    for r in regions:
+        if chain in r.candidates and r.candidates[chain][1] <= r.cost:
+            shown += _word_shown(r, r.candidates[chain][0], lexicon)
+            if shown >= 2:
+                return True
+    return False
+
+
+def _word_shown(region: Region, text: str, lexicon: Lexicon) -> bool:
+    """Does reading the region as ``text`` make its word a common one, by WORD_GAIN Zipf points?"""
+    return lexicon.score(region.left, text, region.right) >= lexicon.score(region.left, region.before, region.right) + WORD_GAIN
+
 
 def _alphabet(text: str, regions: list[list[int]]) -> dict[str, int]:
     """How often each non-ASCII character occurs in the text outside the regions: the letters its language uses.
@@ -153,19 +191,26 @@ def apply_plan(text: str, plan: tuple[str, ...] | str) -> str:
 
 def undo_runs(page: CodePage, text: str) -> str | None:
     """Undo ``page`` on every run of misread UTF-8 in ``text``; None if there is none."""
-    pieces, at, changed = [], 0, False
+    return undo_all(page, text)[0]
+
+
+def undo_all(page: CodePage, text: str) -> tuple[str | None, bool]:
+    """:func:`undo_runs`, and whether every non-ASCII character of ``text`` was in a run it undid."""
+    pieces, at, changed, complete = [], 0, False, True
     for m in page.sequence_re.finditer(text):
         undone = page.undo(m.group())
         if undone is None:
             continue
-        pieces.append(text[at : m.start()])
+        kept = text[at : m.start()]
+        complete = complete and kept.isascii()
+        pieces.append(kept)
         pieces.append(undone)
         at = m.end()
         changed = True
     if not changed:
-        return None
+        return None, False
     pieces.append(text[at:])
-    return "".join(pieces)
+    return "".join(pieces), complete and text[at:].isascii()
 
 
 class Engine:
@@ -207,7 +252,8 @@ class Engine:
         with the full margin.
         """
         regions = self.regions(text)
-        doc_chain = self._best_chain(regions[:DOC_SAMPLE], None)
+        lexicon = Lexicon(text)
+        doc_chain = self._best_chain(regions[:DOC_SAMPLE], None, lexicon)
         decisions: list[Decision] = []
         i = 0
         while i < len(regions):
@@ -217,12 +263,16 @@ class Engine:
             while j < len(regions) and regions[j].start < line_end:
                 j += 1
             line_start = text.rfind("\n", 0, regions[i].start) + 1
-            decisions.extend(self._decide_line(regions[i:j], text[line_start:line_end], doc_chain))
+            decisions.extend(self._decide_line(regions[i:j], text[line_start:line_end], doc_chain, lexicon))
             i = j
         return self._follow_document(decisions, doc_chain)
 
-    def _best_chain(self, regions: list[Region], prefer: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        """The chain that lowers the regions' total cost most, if by its margin (``prefer`` wins ties)."""
+    def _best_chain(self, regions: list[Region], prefer: tuple[str, ...] | None, lexicon: Lexicon) -> tuple[str, ...] | None:
+        """The chain that lowers the regions' total cost most, if by its margin.
+
+        Among chains that lower it equally, the one whose decodes make more common words of the document's
+        languages wins (``niño`` through iso-8859-2, not ``niùo`` through windows-1250), then ``prefer``.
+        """
         totals: dict[tuple[str, ...], float] = {}
         for region in regions:
             for chain in region.candidates:
@@ -232,8 +282,11 @@ class Engine:
         original = sum(r.cost for r in regions)
         for chain in totals:
             totals[chain] = sum(min(r.cost, r.candidates[chain][1]) if chain in r.candidates else r.cost for r in regions)
-        unseen = {c: sum(r.unseen.get(c, 0) for r in regions) for c in totals}
-        chain = min(totals, key=lambda c: (totals[c], unseen[c], c != prefer, len(c)))
+        lowest = min(totals.values())
+        tied = [c for c in totals if totals[c] <= lowest + TIE]
+        words = _word_scores(regions, tied, lexicon) if len(tied) > 1 else {}
+        unseen = {c: sum(r.unseen.get(c, 0) for r in regions) for c in tied}
+        chain = min(tied, key=lambda c: (-words.get(c, 0), unseen[c], c != prefer, len(c)))
         return chain if totals[chain] <= original - self.margin(chain) else None
 
     def _follow_document(self, decisions: list[Decision], chain: tuple[str, ...] | None) -> list[Decision]:
@@ -263,8 +316,8 @@ class Engine:
             out.append(d)
         return out
 
-    def _decide_line(self, regions: list[Region], line: str, doc_chain: tuple[str, ...] | None) -> list[Decision]:
-        line_chain = self._best_chain(regions[:LINE_SAMPLE], doc_chain)
+    def _decide_line(self, regions: list[Region], line: str, doc_chain: tuple[str, ...] | None, lexicon: Lexicon) -> list[Decision]:
+        line_chain = self._best_chain(regions[:LINE_SAMPLE], doc_chain, lexicon)
         line_art = all(BOX_ONLY.fullmatch(r.before) for r in regions)
         # Damage shows when ftfy's badness test sees it, or when one chain clearly repairs two or more regions
         # of the line (a damaged Spanish sentence is a string of lone pairs, each of which alone proves little).
@@ -272,55 +325,79 @@ class Engine:
         if line_chain is not None and not line_art:
             sure = sum(1 for r in regions[:LINE_SAMPLE] if line_chain in r.candidates and r.candidates[line_chain][1] <= r.cost - UNMISTAKABLE_DROP)
         line_bad = sure >= 2 or is_bad(line)
-        return [self._decide_region(region, line_chain, doc_chain, line_bad, line_art) for region in regions]
+        if not line_bad and line_chain is not None and _words_show(regions[:LINE_SAMPLE], line_chain, lexicon):
+            line_bad, line_art = True, False
+        return [self._decide_region(region, line_chain, doc_chain, line_bad, line_art, lexicon) for region in regions]
 
     def _decide_region(
-        self, region: Region, line_chain: tuple[str, ...] | None, doc_chain: tuple[str, ...] | None, line_bad: bool, line_art: bool
+        self,
+        region: Region,
+        line_chain: tuple[str, ...] | None,
+        doc_chain: tuple[str, ...] | None,
+        line_bad: bool,
+        line_art: bool,
+        lexicon: Lexicon,
     ) -> Decision:
         if not region.candidates:
             return Decision(region, None, region.before, self.owner[self.pages[0].name][0])
         # Decodes are ranked without the foreign-letter part of their cost (a two-sentence Czech text need not
-        # show its ť elsewhere), which still counts when the best of them is weighed against the text as it is.
-        chain, (text, c) = min(
-            region.candidates.items(),
-            key=lambda kv: (
-                kv[1][1] - region.foreign[kv[0]] - (LAYER_COST if kv[0] == line_chain else 0),
-                region.unseen[kv[0]],
-                kv[0] != line_chain,
-                kv[0] != doc_chain,
-                len(kv[0]),
-            ),
-        )
+        # show its ť elsewhere), which still counts when the best of them is weighed against the text as it is;
+        # equally ranked decodes that differ are told apart by how common the words they make are.
+        rank = {
+            chain: c - region.foreign[chain] - (LAYER_COST if chain == line_chain else 0) for chain, (_, c) in region.candidates.items()
+        }
+        lowest = min(rank.values())
+        tied = [chain for chain in rank if rank[chain] <= lowest + TIE]
+        words = _word_scores([region], tied, lexicon) if len(tied) > 1 else {}
+        chain = min(tied, key=lambda ch: (-words.get(ch, 0), region.unseen[ch], ch != line_chain, ch != doc_chain, len(ch)))
+        text, c = region.candidates[chain]
         rule = self.owner[chain[-1]][0]
         in_damaged_line = line_chain in region.candidates and region.candidates[line_chain][1] <= region.cost
         # A lone pair of characters (Ã¥, √π, ┼┐) is where correct text most often looks like mojibake: through
         # ftfy's code pages, or as line art in a line of nothing else, ftfy's badness test must agree.
         familiar = len(region.before) <= 2 and (all(name in FTFY_PAGES for name in chain) or (line_art and BOX_ONLY.fullmatch(region.before)))
-        familiar = familiar and not self._unmistakable(region, chain, text, c)
+        familiar = familiar and not self._unmistakable(region, chain, text, c, lexicon)
         if in_damaged_line and c <= region.cost and (not familiar or line_bad):
+            return Decision(region, chain, text, rule)
+        if line_bad and not familiar and c <= region.cost and self._ftfy_sees(region, text):
             return Decision(region, chain, text, rule)
         if c <= region.cost - self.margin(chain) and (not familiar or line_bad):
             return Decision(region, chain, text, rule)
         return Decision(region, None, region.before, rule, suspect=c < region.cost and region.cost >= self.flag_cost)
 
     @staticmethod
-    def _unmistakable(region: Region, chain: tuple[str, ...], text: str, c: float) -> bool:
-        """A lone pair in a word (``fГјr``, ``Гњbersee``) that only one letter explains, and explains well.
+    def _ftfy_sees(region: Region, text: str) -> bool:
+        """Mojibake that costs little by our measure (``‚Äû`` for „ through MacRoman: a quote, a capital, a
+        small letter) but is damage to ftfy's badness test, in its surroundings, and is not once decoded."""
+        return is_bad(region.left + region.before + region.right) and not is_bad(region.left + text + region.right)
+
+    @staticmethod
+    def _unmistakable(region: Region, chain: tuple[str, ...], text: str, c: float, lexicon: Lexicon) -> bool:
+        """A lone pair in a word (``fГјr``, ``Гњbersee``) that only one letter explains, and explains well
+        (lowers the cost by UNMISTAKABLE_DROP, or makes a common word: ``sp√§ter`` in a German page).
 
         ftfy's negative cases are lone pairs standing apart or with a second reading (``DrÃ¥ber`` is å in
-        latin-1 and a combining mark in MacRoman; a reading whose letter the document writes less often is
-        no rival); a pair glued to letters whose one decode is a
-        letter that leaves its surroundings plausible (not ``a┼┐a`` → ``aſa`` in line art) is damage whatever
-        ftfy's badness test says.
+        latin-1 and a combining mark in MacRoman; a reading whose letter the document writes less often, or
+        whose word its language does not know while it knows ours, is no rival); a pair glued to letters
+        whose one decode is a letter that leaves its surroundings plausible (not ``a┼┐a`` → ``aſa`` in line
+        art) is damage whatever ftfy's badness test says.
         """
         if not (len(text) == 1 and text.isalpha() and (region.left[-1:].isalpha() or region.right[:1].isalpha())):
             return False
-        if c >= 1.0 or c > region.cost - UNMISTAKABLE_DROP:
+        if c >= 1.0 or c >= region.cost:
+            return False
+        if c > region.cost - UNMISTAKABLE_DROP and not _word_shown(region, text, lexicon):
             return False
         mine = region.unseen[chain]
-        return all(
-            other == text or oc >= c + 1.0 or region.unseen[rival] > mine for rival, (other, oc) in region.candidates.items()
-        )
+        mine_words = None
+        for rival, (other, oc) in region.candidates.items():
+            if other == text or oc >= c + 1.0 or region.unseen[rival] > mine:
+                continue
+            if mine_words is None:
+                mine_words = lexicon.score(region.left, text, region.right)
+            if lexicon.score(region.left, other, region.right) >= mine_words:
+                return False
+        return True
 
     def margin(self, chain: tuple[str, ...]) -> float:
         return self.owner[chain[-1]][1]
@@ -382,17 +459,21 @@ class Engine:
         """A decode that still holds a misread three-byte sequence (``üâ‚¬``) is not finished.
 
         Four-byte sequences are left out: correct Cyrillic forms them by accident (``Ёлка`` through
-        mac-cyrillic), and an extra layer would then read them as a rare CJK ideograph.
+        mac-cyrillic), and an extra layer would then read them as a rare CJK ideograph. So are sequences of
+        letters only: correct words form those too (``сто`` is a lead and two continuation bytes in KOI8-R).
         """
         if decoded.isascii():
             return 0.0
-        return RESIDUE_COST * len(self.residue_re.findall(decoded))
+        return RESIDUE_COST * sum(not m.isalpha() for m in self.residue_re.findall(decoded))
 
     def _tree(self, before: str) -> list[tuple[str, list[tuple[str, ...]]]]:
         """Every decode of ``before`` by a chain of up to ``max_layers`` code pages, breadth first.
 
         Only the most plausible few decodes of each layer are explored further (an intermediate layer of
-        damage is itself mojibake, so it cannot be required to look good); every chain reaching a decode is
+        damage is itself mojibake, so it cannot be required to look good), and only decodes that read every
+        non-ASCII character back: a layer of damage covers the whole region, so a page that reads only part
+        of it is no outer layer (undoing windows-1250 where it fits, then iso-8859-2 on the rest, only mixes
+        two readings of one layer, and in CJK both give valid ideographs); every chain reaching a decode is
         kept, so that the paragraph's chain can be looked up by name. The same damaged word recurs across a
         document, so trees are remembered (a bounded cache, cleared when full).
         """
@@ -404,13 +485,16 @@ class Engine:
         seen = {before}
         for _ in range(self.max_layers):
             layer: dict[str, list[tuple[str, ...]]] = {}
+            whole: set[str] = set()
             for text, chains in frontier:
                 for page in self.pages:
-                    decoded = undo_runs(page, text)
+                    decoded, complete = undo_all(page, text)
                     if decoded is not None:
                         layer.setdefault(decoded, []).extend((page.name,) + chain for chain in chains)
+                        if complete:
+                            whole.add(decoded)
             tree.extend(layer.items())
-            fresh = [(cost(t), i, t) for i, t in enumerate(layer) if t not in seen and not t.isascii()]
+            fresh = [(cost(t), i, t) for i, t in enumerate(layer) if t in whole and t not in seen and not t.isascii()]
             seen.update(layer)
             frontier = [(t, layer[t]) for _, _, t in sorted(fresh)[:BEAM]]
         if len(self._trees) > 50_000:

@@ -17,7 +17,8 @@ COMMON_SCRIPTS = frozenset(
     "LATIN CYRILLIC GREEK ARABIC HEBREW THAI CJK HANGUL DEVANAGARI BENGALI TAMIL TELUGU KANNADA MALAYALAM "
     "GUJARATI GURMUKHI ORIYA SINHALA ARMENIAN GEORGIAN ETHIOPIC KHMER LAO MYANMAR TIBETAN".split()
 )
-CJK_PARTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH", "BOPOMOFO"})
+# (ー, the KATAKANA-HIRAGANA prolonged sound mark, is in almost every Japanese sentence.)
+CJK_PARTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC", "HALFWIDTH", "FULLWIDTH", "BOPOMOFO"})
 # Letters that exist in Unicode but are rarely written (Latin Extended-B and IPA outside the letters of
 # Vietnamese, Romanian and pinyin; historic Cyrillic; Coptic in the Greek block): a decode landing there
 # is more likely wrong than right.
@@ -26,12 +27,23 @@ RARE_LETTERS = frozenset(
      and not 0x0218 <= c <= 0x021B]
     + [0x017F] + list(range(0x0250, 0x02B0)) + list(range(0x0500, 0x0530)) + list(range(0x0460, 0x048A)) + list(range(0x03E2, 0x03F0))
 )
-# Punctuation that is normal between two letters: apostrophes, hyphens, dashes (Thai and CJK write no spaces).
-JOINERS = frozenset("'’ʼ‘-‐‑–—·.,:;/&_")
+# Punctuation that is normal between two letters: apostrophes, hyphens, dashes (Thai and CJK write no spaces),
+# guillemets glued to words (»Wort«, لـ«الصباح»).
+JOINERS = frozenset("'’ʼ‘-‐‑–—·.,:;/&_«»‹›")
 APOSTROPHE_SIGNS = frozenset("´`")  # typed for an apostrophe (geht´s): a sign, but not a glued symbol
 
 # Character kinds
 LETTER, MARK, DIGIT, SPACE, PUNCT, SYMBOL, CONTROL, UNASSIGNED, BOX, OTHER = range(10)
+
+
+def _word_mark(ch: str) -> bool:
+    """Signs written right after a word (FELIX®, Windows™, Euro😉): emoji and trademark signs."""
+    return ch in "®™©℠" or "\U0001f000" <= ch <= "\U0001faff" or "\u2600" <= ch <= "\u27bf"
+
+
+def _pointer(ch: str) -> bool:
+    """Arrows written right before a word (→Kommentaren, ►Video): a sign, but not one glued by accident."""
+    return "\u2190" <= ch <= "\u21ff" or "\u27a1" <= ch <= "\u27bf" or ch in "►▶"
 
 
 def _ideographic(ch: str) -> bool:
@@ -100,13 +112,13 @@ def cost(text: str) -> float:
             elif ord(ch) in RARE_LETTERS:
                 total += 1
             if pkind == LETTER:
-                if here[1] != prev[1]:
-                    total += 3
+                if here[1] != prev[1] and not (here[1] == "CJK" and prev[1] == "LATIN" or here[1] == "LATIN" and prev[1] == "CJK"):
+                    total += 3  # (Chinese and Japanese write Latin words without a space: Hot Pants的演出)
                 elif here[2] == 1 and prev[2] == -1 and ch >= "\x80":
                     total += 1
                 elif here[2] == -1 and prev[2] == 1 and before[2] == 1 and ch >= "\x80" and prev_ch >= "\x80" and before_ch >= "\x80":
                     total += 1.5  # ÔÇö: two accented capitals and an accented small letter, a word in no language
-            elif pkind in (SYMBOL, BOX, CONTROL):
+            elif pkind in (SYMBOL, BOX, CONTROL) and not (prev_ch in APOSTROPHE_SIGNS and before[0] == LETTER) and not _pointer(prev_ch):
                 total += 1.5
             elif pkind == PUNCT and before[0] == LETTER and prev_ch >= "\x80" and prev_ch not in JOINERS and not _ideographic(prev_ch):
                 total += 1.5  # a quote or bracket sandwiched between letters
@@ -116,12 +128,12 @@ def cost(text: str) -> float:
             elif not here[1] and prev[1] not in ("LATIN", "GREEK", "CYRILLIC", ""):
                 total += 2  # a generic combining accent on a Thai or Arabic letter
         elif kind == SYMBOL:
-            if pkind == LETTER and ch >= "\x80" and ch not in APOSTROPHE_SIGNS:
+            if pkind == LETTER and ch >= "\x80" and ch not in APOSTROPHE_SIGNS and not _word_mark(ch):
                 total += 1.5
         if pkind == LETTER and prev[2] == 1 and prev_ch >= "\x80" and ch >= "\x80" and kind in (PUNCT, SYMBOL, SPACE):
             if before[2] != 1:  # not inside a word in capitals
                 total += 1  # Â» Ã\xa0 Ã“: an accented capital glued to a sign
-        if kind == PUNCT and pkind == PUNCT and ch >= "\x80" and prev_ch >= "\x80" and ch not in "«»‹›":
+        if kind == PUNCT and pkind == PUNCT and ch >= "\x80" and prev_ch >= "\x80" and ch not in "«»‹›" and not _ideographic(ch):
             total += 1
         before, prev, before_ch, prev_ch = prev, here, prev_ch, ch
     return total
