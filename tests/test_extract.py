@@ -36,3 +36,116 @@ def test_page_too_large_to_extract_falls_back_to_its_visible_text(cleaner):
     assert "Rescue teams worked through the night" in doc.text
     assert not doc.notes.get("extracted")
     assert any(e.stage == "extract" and e.rule == "EX002" for e in doc.edits)
+
+
+CTA_PAGE = (
+    "<html><body><article><h1>Storm floods villages</h1>"
+    "<p>The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes, officials said on Tuesday morning.</p>"
+    "<section class='cta'><p>Enjoying our coverage? Get the Coast Courier briefing every morning, straight to your inbox.</p></section>"
+    "<p>Rescue teams worked through the night to reach people trapped by the water, and the regional government opened emergency shelters in two schools.</p>"
+    "</article><footer>Copyright 2024 Example Media</footer></body></html>"
+)
+
+
+def boxes_kind(cleaner):
+    return cleaner.ruleset.compiled(cleaner.ruleset.get("EX003"))
+
+
+def test_lines_of_a_widget_box_are_removed_as_edits_after_extraction(cleaner):
+    doc = cleaner.clean_html(CTA_PAGE, "https://example.org/storm")
+    assert "Coast Courier briefing" not in doc.text
+    assert "The storm that crossed the coast" in doc.text
+    assert "Rescue teams worked through the night" in doc.text
+    removed = [e for e in doc.edits if e.rule == "EX003"]
+    assert len(removed) == 1 and "Coast Courier briefing" in removed[0].before
+    assert removed[0].stage == "extract" and removed[0].step > 0
+
+
+def test_widget_box_lines_are_matched_whole_or_when_long_enough(cleaner):
+    from trafilatura.utils import load_html
+
+    kind = boxes_kind(cleaner)
+    page = (
+        "<html><body><article><p>" + "The council met on Friday to discuss the budget for the coming year. " * 5 + "</p>"
+        "<p>Share</p></article><div class='newsletter-box'><h3>Share</h3>"
+        "<p>Our weekly briefing, every Friday in your inbox. No spam.</p></div></body></html>"
+    )
+    pieces, wholes = kind.boxes(load_html(page))
+    text = "The council met on Friday.\nShare\nOur weekly briefing, every Friday in your inbox.\nNo spam.\nThe end of the story came later."
+    edits = kind.edits(text, pieces, wholes)
+    gone = [e.before for e in edits]
+    # "Share" is the whole text of an element in the box; the briefing line is a long part of the box's
+    # text; "No spam." is part of it but too short to be sure of
+    assert gone == ["Share\nOur weekly briefing, every Friday in your inbox.\n"]
+
+
+def test_widget_boxes_holding_most_of_the_page_are_left_alone(cleaner):
+    from trafilatura.utils import load_html
+
+    kind = boxes_kind(cleaner)
+    article = "The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes. " * 4
+    page = f"<html><body><div class='copyright-wrapper'><p>{article}</p></div><p>Home</p></body></html>"
+    pieces, wholes = kind.boxes(load_html(page))
+    assert not pieces and not wholes
+    assert kind.edits(article, pieces, wholes) == []
+
+
+def test_widget_box_lines_are_kept_when_they_would_be_most_of_the_text(cleaner):
+    kind = boxes_kind(cleaner)
+    text = "Subscribe to the briefing for the latest news every morning.\nA short note."
+    pieces = {"Subscribe to the briefing for the latest news every morning."}
+    assert kind.edits(text, pieces, list(pieces)) == []
+
+
+def test_a_short_extraction_is_retried_for_recall_and_the_longer_text_kept(cleaner, monkeypatch):
+    import trafilatura
+
+    kind = cleaner.ruleset.compiled(cleaner.ruleset.get("EX001"))
+    assert kind.retry_below > 0
+    calls = []
+
+    def fake_extract(page, **options):
+        calls.append(options)
+        return "Recall mode found the whole article text." if options["favor_recall"] else "Short."
+
+    monkeypatch.setattr(trafilatura, "extract", fake_extract)
+    assert kind.extract("<html></html>", None) == "Recall mode found the whole article text."
+    assert [c["favor_recall"] for c in calls] == [False, True]
+    assert calls[1]["include_comments"] is False
+
+
+def test_a_long_enough_extraction_is_not_retried(cleaner, monkeypatch):
+    import trafilatura
+
+    kind = cleaner.ruleset.compiled(cleaner.ruleset.get("EX001"))
+    long_text = "word " * kind.retry_below
+    calls = []
+
+    def fake_extract(page, **options):
+        calls.append(options)
+        return long_text
+
+    monkeypatch.setattr(trafilatura, "extract", fake_extract)
+    assert kind.extract("<html></html>", None) == long_text
+    assert len(calls) == 1
+
+
+RESIDUE_PAGE = (
+    "<html><body><article><h1>Puerto reabre tras la tormenta</h1>"
+    "<p>El puerto de la ciudad reabrió el martes después de tres días cerrado por la tormenta, según informó la autoridad portuaria en un comunicado.</p>"
+    "<p>Le puede interesar: El Congreso aprueba la reforma fiscal</p>"
+    "<p>Los barcos que esperaban en la bahía comenzaron a entrar por la mañana y las operaciones se normalizarán durante la semana, dijo el director.</p>"
+    "<p>¡Suscríbete a nuestro canal de YouTube!</p>"
+    "<h2>Notas relacionadas</h2><p>Otra tormenta amenaza la costa norte</p><p>El gobierno anuncia ayudas para pescadores</p>"
+    "</article></body></html>"
+)
+
+
+def test_extracted_residue_rules_remove_teasers_prompts_and_related_lists(cleaner):
+    doc = cleaner.clean_html(RESIDUE_PAGE, "https://example.org/puerto")
+    assert "El puerto de la ciudad reabrió el martes" in doc.text
+    assert "Los barcos que esperaban en la bahía" in doc.text
+    for gone in ("Le puede interesar", "canal de YouTube", "Notas relacionadas", "Otra tormenta amenaza", "ayudas para pescadores"):
+        assert gone not in doc.text
+    rules = {e.rule for e in doc.edits if e.stage == "boilerplate"}
+    assert {"BP800", "BP801", "BP802"} <= rules

@@ -4,13 +4,18 @@ The extractor's settings are rule parameters (``rules/extract.toml``), chosen by
 trafilatura's own evaluation set. Text input skips this stage. Oversized pages and pages where the
 extractor finds nothing fall back to the page's whole visible text, so the later text rules still run
 and the record says why.
+
+Widget boxes the page marks by class or id (newsletter, author, share boxes…) are found on the parsed page
+before extraction; lines of the extracted text that come from them are removed afterwards, each removal an
+edit. Pruning the boxes from the page instead would change which content trafilatura's heuristics pick.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Edit
 from ..ruleset import Example, RuleKind, register
 from .base import Stage
 
@@ -26,6 +31,7 @@ class Trafilatura(RuleKind):
         "include_comments": (bool, False),
         "include_tables": (bool, False),
         "deduplicate": (bool, False),
+        "retry_below": (int, False),
     }
 
     def compile(self, params: dict[str, Any]) -> None:
@@ -39,16 +45,110 @@ class Trafilatura(RuleKind):
             # extracted before (trafilatura #778), and our output must not.
             "deduplicate": False,
         }
+        self.retry_below = params.get("retry_below", 0)
+        self.retry_options = {**self.options, "favor_precision": False, "favor_recall": True}
 
-    def extract(self, html: str, url: str | None) -> str | None:
+    def extract(self, html: Any, url: str | None, source: str | None = None) -> str | None:
+        """``html``: the page as text, or as a tree parsed by ``trafilatura.utils.load_html`` (which the
+        extraction changes: ``source`` is then the page's text, for a retry).
+
+        A text shorter than ``retry_below`` characters has likely missed the article: the page is extracted
+        again with ``favor_recall`` and the longer text kept.
+        """
         import trafilatura
 
-        return trafilatura.extract(html, url=url, output_format="txt", with_metadata=False, **self.options)
+        text = trafilatura.extract(html, url=url, output_format="txt", with_metadata=False, **self.options)
+        if len(text or "") < self.retry_below:
+            again = trafilatura.extract(source or html, url=url, output_format="txt", with_metadata=False, **self.retry_options)
+            if again and len(again) > len(text or ""):
+                return again
+        return text
 
     def fires(self, example: Example) -> list[str]:
         text = self.extract(example.text, None) or ""
         want = example.expect.get("span")
         return [want] if want and want in text else ([text] if text and not want else [])
+
+
+@register
+class WidgetBoxes(RuleKind):
+    """Lines of the extracted text that come from page elements whose class or id names a widget box.
+
+    A line goes when it is the whole text of an element inside such a box, or, when it is long enough to
+    be unambiguous (``min_chars``), part of a box's text. Nothing goes when the boxes hold most of the page
+    (the article itself sits in one) or when the lines found would be more than ``max_share`` of the
+    extracted text.
+    """
+
+    stage = "extract"
+    kind = "widget_boxes"
+    fields = {"classes": (list, True), "min_chars": (int, True), "max_share": (float, True)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        classes = params["classes"]
+        if not classes or not all(isinstance(c, str) and c and "'" not in c for c in classes):
+            raise self.error("classes", "every entry must be a non-empty regular expression without quotes")
+        alternatives = "|".join(classes)
+        try:
+            re.compile(alternatives)
+        except re.error as exc:
+            raise self.error("classes", f"not a valid regular expression: {exc}") from None
+        from lxml.etree import XPath
+
+        self.xpath = XPath(
+            ".//*[self::div or self::section or self::aside or self::p or self::ul or self::ol]"
+            f"[re:test(@class, '{alternatives}', 'i') or re:test(@id, '{alternatives}', 'i')]",
+            namespaces={"re": "http://exslt.org/regular-expressions"},
+        )
+        self.min_chars = params["min_chars"]
+        self.max_share = params["max_share"]
+
+    def boxes(self, tree: Any) -> tuple[set[str], list[str]]:
+        """The texts of the elements inside the boxes, and each outermost box's whole text (spaces
+        collapsed). Read before extraction, which changes the tree."""
+        found = self.xpath(tree)
+        if not found:
+            return set(), []
+        matched = set(found)
+        outer = [el for el in found if not any(a in matched for a in el.iterancestors())]
+        wholes = [" ".join(el.text_content().split()) for el in outer]
+        body = tree.find(".//body")
+        page = len(" ".join((body if body is not None else tree).text_content().split()))
+        if sum(map(len, wholes)) > page * 6 / 7:
+            return set(), []
+        pieces = {" ".join(el.text_content().split()) for box in outer for el in box.iter() if isinstance(el.tag, str)}
+        pieces.discard("")
+        return pieces, wholes
+
+    def edits(self, text: str, pieces: set[str], wholes: list[str]) -> list[Edit]:
+        """One edit per run of box lines in the extracted text."""
+        if not pieces:
+            return []
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for line in text.split("\n"):
+            end = at + len(line)
+            key = " ".join(line.split())
+            if key and (key in pieces or (len(key) >= self.min_chars and any(key in w for w in wholes))):
+                stop = min(end + 1, len(text))
+                if spans and spans[-1][1] == at:
+                    spans[-1] = (spans[-1][0], stop)
+                else:
+                    spans.append((at, stop))
+            at = end + 1
+        if not spans or sum(b - a for a, b in spans) > self.max_share * len(text):
+            return []
+        note = "line of a widget box (newsletter, author, share, pop-up, disclosure or copyright box)"
+        return [Edit("extract", self.rule.id, "drop", a, b, text[a:b], "", note) for a, b in spans]
+
+    def fires(self, example: Example) -> list[str]:
+        from trafilatura.utils import load_html
+
+        tree = load_html(example.text)
+        if tree is None:
+            return []
+        pieces, wholes = self.boxes(tree)
+        return [" ".join(p.split()) for p in sorted(pieces)] if pieces else []
 
 
 @register
@@ -74,6 +174,7 @@ class ExtractStage(Stage):
     def __init__(self, ruleset, config):
         super().__init__(ruleset, config)
         self.main = [k for k in self.rules if isinstance(k, Trafilatura)]
+        self.boxes = [k for k in self.rules if isinstance(k, WidgetBoxes)]
         self.fallback = [k for k in self.rules if isinstance(k, WholeText)]
 
     def run(self, doc: Document) -> None:
@@ -81,9 +182,13 @@ class ExtractStage(Stage):
             return
         html = doc.text
         text = None
+        box_edits: list[Edit] = []
         if self.main and len(html) <= self.config.max_html_bytes:
             try:
-                text = self.main[0].extract(html, doc.url)
+                page, pieces, wholes = self._parse(html)
+                text = self.main[0].extract(page, doc.url, html)
+                if text and pieces:
+                    box_edits = self.boxes[0].edits(text, pieces, wholes)
             except Exception as exc:  # a broken page must not lose the record
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
             if text:
@@ -97,4 +202,19 @@ class ExtractStage(Stage):
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
             doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=len(html))
+            box_edits = []
         doc.text = text or ""
+        if box_edits:
+            doc.apply(box_edits)
+
+    def _parse(self, html: str) -> tuple[Any, set[str], list[str]]:
+        """The page for the extractor (parsed once, when the box rule needs the tree) and its box texts."""
+        if not self.boxes:
+            return html, set(), []
+        from trafilatura.utils import load_html
+
+        tree = load_html(html)
+        if tree is None:
+            return html, set(), []
+        pieces, wholes = self.boxes[0].boxes(tree)
+        return tree, pieces, wholes
