@@ -16,7 +16,7 @@ language for:
   ``with`` passages present in ``main`` but gone after cleaning;
 
 and the speed of the boilerplate stage alone on the plain text (CPU time of one process, after a warm-up
-on the first pages; documents already decoded, repaired and language-tagged).
+on the first pages and one page of each language; documents already decoded, repaired and language-tagged).
 
     python benchmarks/boilerplate.py [--limit N] [--lang-of-text]
 """
@@ -87,7 +87,10 @@ def stage_speed(cleaner: Cleaner, texts: list[str]) -> tuple[float, float]:
         for s in before:
             s.run(doc)
         prepared.append(doc)
-    for doc in copy.deepcopy(prepared[:50]):  # per-language rule tables and stop-word lists are built once
+    # per-language rule tables and stop-word lists are built once, when a language is first seen: warm up on
+    # the first pages and on one page of every language, as a long crawl would have
+    firsts = {doc.lang: doc for doc in reversed(prepared)}
+    for doc in copy.deepcopy(prepared[:50] + list(firsts.values())):
         stage.run(doc)
     docs = [copy.deepcopy(d) for d in prepared]
     size = sum(len(d.text.encode("utf-8")) for d in docs)

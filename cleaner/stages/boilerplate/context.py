@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .text import Block, split_blocks, stopwords
+from .text import Block, Labels, split_blocks, stopwords
 
 # What counts as prose, the evidence every structural rule leans on: a sentence of some length, and, where
 # the language has a stop-word list, enough function words (jusText's idea: menus and link lists have few).
@@ -19,6 +19,7 @@ PROSE_LONG_WORDS = 30
 PROSE_LONG_DENSITY = 0.3
 FLAT_MIN_CHARS = 1000
 WRAPPED_MIN_CHARS = 50  # a line this long that stops mid-sentence was wrapped, not ended
+MARKER_NOTE = "marker; the block after it goes up to the next prose"
 
 
 @dataclass(slots=True)
@@ -37,12 +38,13 @@ class Context:
     stop: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
     prose: list[bool] = field(default_factory=list)
+    site_lines: frozenset[str] = frozenset()  # phrase keys of lines repeated across the site's pages
 
     @classmethod
-    def build(cls, text: str, lang: str | None) -> "Context":
+    def build(cls, text: str, lang: str | None, labels: Labels | None = None, site_lines=frozenset()) -> "Context":
         stop = stopwords(lang)
-        blocks = split_blocks(text, FLAT_MIN_CHARS, stop)
-        ctx = cls(text, lang, blocks, stop, [None] * len(blocks))
+        blocks = split_blocks(text, FLAT_MIN_CHARS, stop, labels)
+        ctx = cls(text, lang, blocks, stop, [None] * len(blocks), site_lines=frozenset(site_lines))
         ctx.prose = [ctx.is_prose(b.words, b.stop, b.sentence, b.flat, b) for b in blocks]
         ctx._join_wrapped()
         return ctx

@@ -12,13 +12,15 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Iterable
+from urllib.parse import urlsplit
 
 from ...document import Edit
 from ...ruleset import Example, RuleKind, register
-from .context import Context, Verdict
-from .text import Block, phrase_key, tokens_of
+from .context import MARKER_NOTE, Context, Verdict
+from .text import Block, Labels, phrase_key, tokens_of
 
 ACTIONS = ("drop", "cut_tail", "head", "meta")
 _SEPARATOR = "[:»>|›–—-]"
@@ -103,6 +105,11 @@ class LineRule(BoilerplateKind):
             raise self.error("phrases", "a line rule needs 'phrases', 'pattern' or 'prefixes'")
         self.max_words = params.get("max_words", 25 if self.prefix is not None else None)
         self.max_chars = max((len(p) for p in phrases), default=0) * 2 + 8
+        # the longest line the pattern can match, from a leading length bound (?=.{0,200}$), and the most
+        # words ``matches`` allows: the index skips a pattern without trying it on longer lines
+        bound = re.match(r"(?:\(\?[aiLmsux]+\))?\^?\(\?=\.\{0,(\d+)\}\$\)", params.get("pattern", ""))
+        self.pattern_chars = int(bound.group(1)) if bound else sys.maxsize
+        self.word_limit = sys.maxsize if self.max_words is None else self.max_words + (4 if self.prefix is not None else 0)
 
     def matches(self, line: str, key: str | None = None) -> bool:
         words = line.count(" ") + 1
@@ -140,7 +147,7 @@ class LineRule(BoilerplateKind):
         if self.action == "meta":
             ctx.mark(i, Verdict(self.rule.id, "move_to_meta", f"moved to meta.{self.meta_field}", self.meta_field))
         elif self.action == "cut_tail" and any(ctx.prose[:i]):
-            ctx.mark(i, Verdict(self.rule.id, "cut_tail", "marker; the block after it goes up to the next prose"))
+            ctx.mark(i, Verdict(self.rule.id, "cut_tail", MARKER_NOTE))
             j = i + 1
             while j < len(ctx.blocks) and not ctx.prose[j]:
                 ctx.mark(j, Verdict(self.rule.id, "cut_tail", "after a cut marker"))
@@ -164,6 +171,7 @@ class PhraseIndex:
             for phrase in rule.phrases:
                 self.by_phrase.setdefault(phrase, rule)
         self.max_chars = max((r.max_chars for r in rules if r.phrases), default=0)
+        self.labels = Labels(key for key, rule in self.by_phrase.items() if rule.action != "meta")
         self.patterned = [r for r in rules if r.pattern is not None and r.contains is None]
         self.screened = [r for r in rules if r.pattern is not None and r.contains is not None]
         # one keyword screen per length tier: a long block is only screened for the rules that allow it
@@ -203,9 +211,10 @@ class PhraseIndex:
             if self.screened and len(text) <= self.max_screened_chars:
                 words = text.count(" ") + 1
                 screen = self.screens[bisect_left(self.tier_limits, words)][1]
+                size = len(text)
                 for i in sorted(screen.owners_in(block, None if key is None else " " + key)):
                     rule = self.screened[i]
-                    if rule.pattern.fullmatch(text) is not None and rule.matches(text):
+                    if size <= rule.pattern_chars and words <= rule.word_limit and rule.pattern.fullmatch(text) is not None:
                         return rule
         if block.tokens and block.tokens[0] in self.prefix_heads:
             return next((r for r in self.prefixed if r.matches(text)), None)
@@ -350,6 +359,69 @@ class Repeated(BoilerplateKind):
 
 
 @register
+class SiteRepeated(BoilerplateKind):
+    """Lines that repeat across many pages of one site: its menus, footers, widgets and sign-offs, whatever
+    their words. Off unless the caller learned them (:meth:`learn`, from pages of the same hosts) and put a
+    page's set in ``doc.notes["site_lines"]``; a single page never carries this evidence."""
+
+    kind = "site_repeated"
+    phase = 1
+    fields = {"min_pages": (int, True), "min_share": (float, True), "max_words": (int, True), "on_extracted": (bool, False)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.min_pages = params["min_pages"]
+        self.min_share = params["min_share"]
+        self.max_words = params["max_words"]
+
+    def learn(self, pages: Iterable[tuple[str | None, str, str | None]], labels_for=None) -> dict[str, frozenset[str]]:
+        """The repeated lines of each host, from ``(url, text, lang)`` pages: a line (its phrase key) found
+        on at least ``min_pages`` pages of a host and on ``min_share`` of them. Deterministic: counts only,
+        independent of page order. ``labels_for(lang)`` gives the labels a flat page is cut at."""
+        counts: dict[str, Counter[str]] = {}
+        pages_of: Counter[str] = Counter()
+        for url, text, lang in pages:
+            host = site_of(url)
+            if host is None:
+                continue
+            pages_of[host] += 1
+            blocks = Context.build(text, lang, labels_for(lang) if labels_for else None).blocks
+            keys = {" ".join(b.tokens) for b in blocks if 0 < b.words <= self.max_words}
+            counts.setdefault(host, Counter()).update(keys)
+        return {
+            host: frozenset(k for k, n in counts[host].items() if n >= self.min_pages and n >= self.min_share * pages_of[host])
+            for host in sorted(counts)
+        }
+
+    def judge(self, ctx: Context) -> None:
+        if not ctx.site_lines:
+            return
+        for i, block in enumerate(ctx.blocks):
+            if ctx.open(i) and 0 < block.words <= self.max_words and " ".join(block.tokens) in ctx.site_lines:
+                ctx.mark(i, Verdict(self.rule.id, "drop_line", "repeated on many pages of the site"))
+
+    def fires(self, example: Example) -> list[str]:
+        """An example lists the other pages of its site (``site = ["page", ...]``); the rule learns from
+        them and the example page together."""
+        lang = example.lang or "en"
+        pages = [("https://example.org/", text, lang) for text in [*example.expect.get("site", []), example.text]]
+        lines = self.learn(pages).get("example.org", frozenset())
+        ctx = Context.build(example.text, lang, site_lines=lines)
+        self.judge(ctx)
+        return ctx.marked_by(self.rule.id)
+
+
+def site_of(url: str | None) -> str | None:
+    """The host a page belongs to, without a leading ``www.``."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+@register
 class LowStopwords(BoilerplateKind):
     """A long block with almost no function words (jusText's stop-word density, per language): link
     lists, tag clouds and menus flattened into one line. It refuses what is data or prose of another kind:
@@ -428,6 +500,50 @@ class MenuRun(BoilerplateKind):
                 for k in run:
                     ctx.mark(k, Verdict(self.rule.id, "drop_line", f"run of {len(run)} short lines"))
             i = j
+
+
+@register
+class ArticleEnd(BoilerplateKind):
+    """The end of the article in a flattened page: a cut marker (a comment form, "Related posts", a
+    copyright line) that comes after ``min_share`` of the page's prose words. What follows it in a page
+    dump is comments, teasers and the footer, which read as prose too, so it all goes, up to the end of the
+    page. Only in flat text, where the marker is the only structure left; a marker earlier on the page (a
+    related-links box in the sidebar or inside the article) cuts nothing here."""
+
+    kind = "article_end"
+    phase = 2
+    fields = {"min_share": (float, True), "markers": (list, False), "on_extracted": (bool, False)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        super().compile(params)
+        self.min_share = params["min_share"]
+        self.markers = frozenset(params.get("markers", []))
+
+    def judge(self, ctx: Context) -> None:
+        blocks = ctx.blocks
+        if not blocks or not blocks[0].flat:
+            return
+        total = sum(b.words for b, p in zip(blocks, ctx.prose) if p)
+        seen = 0
+        for i, (block, verdict) in enumerate(zip(blocks, ctx.verdicts)):
+            if verdict is not None and (verdict.note == MARKER_NOTE or verdict.rule in self.markers) and seen >= self.min_share * total > 0:
+                rule = verdict.rule
+                for j in range(i + 1, len(blocks)):
+                    ctx.mark(j, Verdict(self.rule.id, "cut_tail", f"after the end of the article ({rule})"))
+                return
+            if ctx.prose[i] and verdict is None:
+                seen += block.words
+
+    def fires(self, example: Example) -> list[str]:
+        """The markers are other rules' verdicts; an example names its marker (``marker = "Leave a
+        Reply"``), which is cut out of the flat line and marked as the phrase rule would."""
+        marker = example.expect.get("marker", "")
+        ctx = Context.build(example.text, example.lang or "en", Labels([phrase_key(marker)]))
+        for i, block in enumerate(ctx.blocks):
+            if marker and block.tokens == tokens_of(marker):
+                ctx.mark(i, Verdict("marker", "cut_tail", MARKER_NOTE))
+        self.judge(ctx)
+        return ctx.marked_by(self.rule.id)
 
 
 @register

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...document import Document, Edit
 from ..base import Stage
 from .context import Context, Verdict
-from .kinds import BoilerplateKind, LineRule, PhraseIndex, Whitespace
+from .kinds import BoilerplateKind, LineRule, PhraseIndex, SiteRepeated, Whitespace
 
 
 class BoilerplateStage(Stage):
@@ -34,6 +34,17 @@ class BoilerplateStage(Stage):
             self._phrases[lang] = index
         return index
 
+    def learn_sites(self, pages) -> dict[str, frozenset[str]]:
+        """Per-site learning (off by default): the lines repeated across the pages of each host, from
+        ``(url, text, lang)`` tuples, by the ``site_repeated`` rule. Put a page's set into
+        ``doc.notes["site_lines"]`` (keyed by :func:`~.kinds.site_of` of its url) to have them removed; every removal names the rule.
+        Empty when the rule is disabled."""
+        kind = next((k for k in self.structural if isinstance(k, SiteRepeated)), None)
+        if kind is None:
+            return {}
+        return kind.learn(pages, lambda lang: self.phrases_for(lang).labels)
+
+
     def run(self, doc: Document) -> None:
         if doc.text.strip():
             self._remove(doc)
@@ -41,8 +52,9 @@ class BoilerplateStage(Stage):
             doc.apply(kind.edits(doc.text))
 
     def _remove(self, doc: Document) -> None:
-        ctx = Context.build(doc.text, doc.lang)
-        self.phrases_for(doc.lang).judge(ctx)
+        phrases = self.phrases_for(doc.lang)
+        ctx = Context.build(doc.text, doc.lang, phrases.labels, doc.notes.get("site_lines", ()))
+        phrases.judge(ctx)
         extracted = bool(doc.notes.get("extracted"))
         for kind in self.structural:
             if kind.on_extracted or not extracted:

@@ -133,7 +133,57 @@ def _block(start: int, end: int, text: str, stop: frozenset[str], flat: bool = F
     return Block(start, end, text, tokens, flat, sum(map(stop.__contains__, tokens)) if stop else 0, ends_sentence(text))
 
 
-def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str]) -> list[Block]:
+class Labels:
+    """Widget labels ("Schreibe einen Kommentar", "Share this", "Drucken") found inside a flat line.
+
+    A flattened page glues a label to the text around it, so a rule that names the whole label never sees
+    it alone; the flat line is cut before and after a label that stands where a separate element would:
+    it starts with a capital, and what follows starts a new element (a capital, a digit) or ends the line.
+    A label of one word must also begin a piece (follow a sentence end or another label) and not be followed
+    by a stop word: one word alone is too often the start of a sentence ("Teilen Sie uns mit ..."). Keys
+    are phrase keys (tokens joined by spaces)."""
+
+    def __init__(self, keys):
+        # a label of several words is indexed by its rarest word (not a stop word, the longest): most
+        # pieces of text have none of them
+        common = frozenset().union(*map(_justext, OTHER_LANGUAGES))
+        self.by_anchor: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        single: set[str] = set()
+        for key in keys:
+            words = tuple(key.split())
+            if len(words) == 1:
+                single.add(words[0])
+            elif words:
+                anchor = min(range(len(words)), key=lambda i: (words[i] in common, -len(words[i])))
+                self.by_anchor.setdefault(words[anchor], []).append((anchor, words))
+        self.anchors = frozenset(self.by_anchor)
+        self.single = frozenset(single)
+
+    def __bool__(self) -> bool:
+        return bool(self.anchors or self.single)
+
+    def find(self, tokens: list[str], begin: int = 0) -> tuple[int, int] | None:
+        """The first label at or after token ``begin``, as (first token, end token); the longest of those
+        starting there."""
+        found = (0, 1) if begin == 0 and tokens and tokens[0] in self.single else None
+        if self.anchors.isdisjoint(tokens):
+            return found
+        for anchor in self.anchors.intersection(tokens):
+            at = begin - 1
+            while True:
+                try:
+                    at = tokens.index(anchor, at + 1)
+                except ValueError:
+                    break
+                for offset, words in self.by_anchor[anchor]:
+                    first = at - offset
+                    if first >= begin and tuple(tokens[first : first + len(words)]) == words:
+                        if found is None or (first, -len(words)) < (found[0], found[0] - found[1]):
+                            found = (first, first + len(words))
+        return found
+
+
+def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str], labels: Labels | None = None) -> list[Block]:
     """The document as blocks, in order; blank lines are not blocks."""
     blocks: list[Block] = []
     at = 0
@@ -146,7 +196,7 @@ def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str]) -> list[B
         stripped = line.strip()
         if stripped:
             if flat_doc and len(stripped) >= flat_min_chars:
-                blocks.extend(_split_flat(text, at, end, stop))
+                blocks.extend(_split_flat(text, at, end, stop, labels))
             else:
                 lead = len(line) - len(line.lstrip())
                 blocks.append(_block(at + lead, end, stripped, stop))
@@ -154,7 +204,7 @@ def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str]) -> list[B
     return blocks
 
 
-def _split_flat(text: str, start: int, end: int, stop: frozenset[str]) -> list[Block]:
+def _split_flat(text: str, start: int, end: int, stop: frozenset[str], labels: Labels | None = None) -> list[Block]:
     """Cut a flat line at sentence ends and list separators, then split off menu words glued to a sentence.
     The line is translated into words once; each piece takes its slice (``translate`` keeps positions)."""
     out: list[Block] = []
@@ -177,7 +227,94 @@ def _split_flat(text: str, start: int, end: int, stop: frozenset[str]) -> list[B
         at = m.end()
     if at < end:
         _split_glued(text, separated, lowered, base, at, end, stop, out)
+    if labels:
+        out = _split_labels(text, separated, base, out, stop, labels)
     return out
+
+
+def _split_labels(text: str, separated: str, base: int, pieces: list[Block], stop: frozenset[str], labels: Labels) -> list[Block]:
+    """Cut photo credits (see :func:`_credit_end`) and widget labels (see :class:`Labels`) out of the pieces
+    of a flat line, so the rules that name them see them alone."""
+    out: list[Block] = []
+    single, anchors = labels.single, labels.anchors
+    for piece in pieces:
+        tokens = piece.tokens
+        if tokens and tokens[0] in _CREDIT_WORDS:
+            credit = _credit_end(text, separated, base, piece, stop)
+            if credit is not None:
+                count = len(tokens_of(text[piece.start : credit]))
+                out.append(_piece(text, piece.start, credit, tokens[:count], stop))
+                piece = _piece(text, credit, piece.end, tokens[count:], stop)
+                tokens = piece.tokens
+        if not tokens or (tokens[0] not in single and anchors.isdisjoint(tokens)):  # most pieces: no label
+            out.append(piece)
+            continue
+        begin = 0
+        while True:
+            found = labels.find(tokens, begin)
+            if found is None:
+                break
+            first, last = found
+            at = _word_at(separated, base, piece, first)
+            after = _word_at(separated, base, piece, last) if last < len(tokens) else None
+            if (
+                not text[at].isupper()
+                or (after is not None and not (text[after].isupper() or text[after].isdigit()))
+                or (last - first == 1 and after is not None and tokens[last] in stop)  # "Teilen Sie uns mit"
+            ):
+                begin = first + 1
+                continue
+            if first:
+                out.append(_piece(text, piece.start, at, tokens[:first], stop))
+            cut = after if after is not None else piece.end
+            out.append(_piece(text, at, cut, tokens[first:last], stop))
+            if after is None:
+                tokens = []
+                break
+            piece = _piece(text, after, piece.end, tokens[last:], stop)
+            tokens, begin = piece.tokens, 0
+        if tokens:
+            out.append(piece)
+    return out
+
+
+_CREDIT_WORDS = frozenset(("foto", "fotos", "bild", "photo", "photos", "image", "crédit", "crédits", "zdjęcie", "fot", "фото"))
+_CREDIT_START = re.compile(r"\(?\w+(?: photos?)?\s?:\s*")
+_CREDIT_MAX_WORDS = 3
+
+
+def _credit_end(text: str, separated: str, base: int, piece: Block, stop: frozenset[str]) -> int | None:
+    """Where a photo credit that opens a piece ends ("Foto: dpa/Kappeler Die Polizei hat ..."): after the
+    keyword and its colon, the name runs up to the next word that is a stop word of the page's language,
+    at most three words, and the text after it must start a sentence (a capital). Without a stop-word list
+    the end cannot be told, and nothing is cut."""
+    m = _CREDIT_START.match(text, piece.start, piece.start + len(piece.text))
+    if m is None or not stop:
+        return None
+    tokens = piece.tokens
+    first = 2 if tokens[1:2] in (["photo"], ["photos"]) else 1  # "Crédits photos : ..."
+    if first >= len(tokens) or tokens[first] in stop:
+        return None
+    for k in range(first + 1, min(first + _CREDIT_MAX_WORDS, len(tokens) - 1) + 1):
+        if tokens[k] in stop:
+            at = _word_at(separated, base, piece, k)
+            return at if text[at].isupper() else None
+    return None
+
+
+def _word_at(separated: str, base: int, piece: Block, index: int) -> int:
+    """Where the word ``index`` of a piece begins in the text."""
+    begin = piece.start - base
+    return _skip_words(index).match(separated, begin, begin + len(piece.text)).end() + base
+
+
+def _piece(text: str, start: int, end: int, tokens: list[str], stop: frozenset[str]) -> Block:
+    stripped = text[start:end].rstrip()
+    return Block(start, end, stripped, tokens, True, sum(map(stop.__contains__, tokens)) if stop else 0, ends_sentence(stripped))
+
+
+# lower-case abbreviations of up to three letters (longer words never count as abbreviations here)
+_LOWER_ABBREVIATIONS = frozenset("bzw ca vgl ggf usw etc sog ua od mio mrd tsd abs bd bsp dgl hl jh kap lt max min nr rd str tel vol zt al fig no pp ss cf ie eg ed".split())
 
 
 def _after_abbreviation(text: str, at: int) -> bool:
@@ -188,7 +325,10 @@ def _after_abbreviation(text: str, at: int) -> bool:
         return False
     begin = text.rfind(" ", max(0, at - 12), at) + 1
     word = text[begin : at - 1]
-    return word.isdigit() or (len(word) <= 3 and word[:1].isalpha())
+    if word.isdigit():
+        return True
+    # "Dr.", "Nr.", "z.B.", "bzw.", but not a short word ending a sentence ("Er hat.", "It is now.")
+    return len(word) <= 3 and word[:1].isalpha() and (word[0].isupper() or "." in word or word in _LOWER_ABBREVIATIONS)
 
 
 @lru_cache(maxsize=512)
