@@ -18,6 +18,9 @@ class Config:
     min_score: documents scoring below it are written with ``keep: false`` (and their reasons).
     max_chars: longest text examined by the expensive stages; the rest is kept unexamined and flagged.
     max_html_bytes: longest HTML handed to the extractor; larger pages are reduced to their text.
+    learn_sites: per-site learning (off by default): before cleaning, learn the lines repeated across the
+        pages of each site (records' ``url``) and remove them (rule BP706). Needs input that can be read
+        twice; see docs/boilerplate.md.
     check: the limits of ``cleaner check`` (``[tool.cleaner.check]``; see docs/check.md).
     """
 
@@ -26,6 +29,7 @@ class Config:
     min_score: float = 0.5
     max_chars: int = 2_000_000
     max_html_bytes: int = 5_000_000
+    learn_sites: bool = False
     check: dict[str, Any] = field(default_factory=dict)
 
     def with_options(self, **options: Any) -> "Config":
@@ -41,6 +45,8 @@ def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
         name = key.replace("-", "_")
         if name not in known:
             raise ValueError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+        if name == "learn_sites" and not isinstance(value, bool):
+            raise ValueError(f"{source}: '{key}' must be true or false, not {value!r}")
         if name in ("rules", "disable"):
             if isinstance(value, str):
                 value = [value]

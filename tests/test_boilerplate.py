@@ -9,7 +9,7 @@ from conftest import FIXTURES
 from cleaner import replay_all
 from cleaner.document import Document
 from cleaner.stages.boilerplate.kinds import Stems
-from cleaner.stages.boilerplate.text import Block, split_blocks, stopwords, tokens_of
+from cleaner.stages.boilerplate.text import Block, separate, split_blocks, stopwords, tokens_of
 
 HERE = FIXTURES / "boilerplate"
 EXPECT = json.loads((HERE / "expectations.json").read_text(encoding="utf-8"))
@@ -172,7 +172,7 @@ def test_flat_text_is_cut_into_sentence_sized_blocks():
 
 @pytest.mark.parametrize("extra", ["", " İstanbul'un ΟΔΟΣ Σ. "])
 def test_flat_blocks_carry_the_words_of_their_own_text(extra):
-    # the flat line is translated and lower-cased once; every piece must still get exactly its own words,
+    # the flat line is separated and lower-cased once; every piece must still get exactly its own words,
     # also when a letter grows when lower-cased (İ) or lower-cases by its context (final Σ)
     text = (HERE / "flat_en.txt").read_text(encoding="utf-8").replace(". ", "." + extra, 3)
     blocks = split_blocks(text, 1000, stopwords("en"))
@@ -188,6 +188,23 @@ def test_keyword_screen_finds_stems_at_word_starts_only():
     assert owners("Sharing is caring") == {0}
     assert owners("Follow us, by the way © 2020") == {1, 2, 3}
     assert owners("Unfollow the nearby cashare") == set()
+
+
+def test_keyword_screen_finds_every_stem_a_word_starts_with():
+    # a word gives one match, its longest stem, which stands for the shorter ones it starts with
+    screen = Stems({"sub": (0,), "subscri": (1,), "subscribers": (2,), "c)": (3,)})
+    def owners(line):
+        return screen.owners_in(Block(0, len(line), line, tokens_of(line)))
+    assert owners("Subscribe now") == {0, 1}
+    assert owners("Only for subscribers (C) 2024") == {0, 1, 2, 3}
+    assert owners("Only for subs") == {0}
+
+
+def test_words_are_split_at_punctuation_and_symbols_in_any_script():
+    assert separate("Hello, world! ©2024 #tag") == "Hello  world   2024  tag"
+    assert separate("l’été it‘s") == "l'été it's"  # typographic apostrophes become '
+    assert separate("東京、タワー") == "東京、タワー"  # beyond the alphabetic scripts nothing is split
+    assert tokens_of("Über_uns — «Kontakt»") == ["über", "uns", "kontakt"]
 
 
 def test_stop_words_come_from_justext():

@@ -139,3 +139,10 @@ def test_pieces_without_words_stay_blocks():
     without = split_blocks(text, 1000, stopwords("en"))
     assert any(not b.tokens for b in without)
     assert {b.start for b in without} <= {b.start for b in with_labels}
+
+
+def test_list_separators_break_a_flat_line_once_per_run():
+    text = STORY + " Home | | News • Sport » Kultur. Wetter | heute. " + STORY
+    blocks = [b.text for b in split_blocks(text, 1000, stopwords("de"))]
+    # a piece ends after its separator; "| |" breaks once, so the second one opens the next piece
+    assert ["Home |", "| News •", "Sport »", "Kultur.", "Wetter |", "heute."] == blocks[8:14]

@@ -208,3 +208,58 @@ def test_help_answers():
     result = run("clean", "--help")
     assert result.exit_code == 0
     assert "--explain" in result.stdout and "--min-score" in result.stdout
+
+
+def _site_pages(tmp_path):
+    menu, footer = "Town Crier Archive Letters Events", "Printed by the Town Crier press in Lowbridge since 1921"
+    stories = [
+        "The council met on Monday to discuss the new budget for the schools of the town and the library.",
+        "A new bakery opened in the old station building on Friday morning, and the queue reached the square.",
+        "The river rose by two metres after three days of heavy rain in the hills, and the paths are closed.",
+        "The fire brigade received its first new engine in twenty years at a ceremony on Saturday afternoon.",
+    ]
+    rows = [{"id": str(i), "url": f"https://towncrier.example/{i}", "text": f"{menu}\n{s}\n{footer}\n"} for i, s in enumerate(stories)]
+    rows.append({"id": "elsewhere", "url": "https://other.example/", "text": f"{menu}\n{stories[0]}\n{footer}\n"})
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path, menu, footer
+
+
+def test_learn_sites_reads_files_twice_reports_and_explains(tmp_path):
+    path, menu, footer = _site_pages(tmp_path)
+    report = tmp_path / "sites.json"
+    result = run("clean", str(path), "--learn-sites", "--sites-report", str(report), "-f", "jsonl", "--explain")
+    assert result.exit_code == 0, result.stderr
+    assert "learned 2 repeated line(s) on 1 of 2 site(s)" in result.stderr
+    assert "BP706" in result.stderr  # the explanation goes to stderr when JSONL goes to stdout
+    records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert footer not in records["0"]["text"] and menu not in records["3"]["text"]
+    assert footer in records["elsewhere"]["text"]
+    learned = json.loads(report.read_text(encoding="utf-8"))["sites"]
+    assert learned["towncrier.example"]["pages"] == 4 and len(learned["towncrier.example"]["lines"]) == 2
+    assert "BP706" not in run("clean", str(path), "-f", "jsonl").stdout  # off by default
+
+
+def test_learn_sites_reads_stdin_once_but_check_needs_files(tmp_path):
+    path, _, footer = _site_pages(tmp_path)
+    from_file = run("clean", str(path), "--learn-sites", "-f", "jsonl").stdout
+    result = run("clean", "-", "--learn-sites", "--stdin-format", "jsonl", "-f", "jsonl", input=path.read_text(encoding="utf-8"))
+    assert result.exit_code == 0 and "learned 2 repeated line(s)" in result.stderr
+    assert result.stdout.replace(f"{path}:", "<stdin>:") == from_file.replace(f"{path}:", "<stdin>:") and footer not in json.loads(result.stdout.split("\n")[0])["text"]
+    result = run("check", "-", "--learn-sites", "--stdin-format", "jsonl", input=path.read_text(encoding="utf-8"))
+    assert result.exit_code == 2 and "needs files or directories" in result.stderr
+    result = run("clean", str(path), "--sites-report", str(tmp_path / "x.json"))
+    assert result.exit_code == 2 and "--learn-sites" in result.stderr
+
+
+def test_learn_sites_setting_and_check(tmp_path):
+    path, _, footer = _site_pages(tmp_path)
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text("learn_sites = true\n", encoding="utf-8")
+    result = run("clean", str(path), "--config", str(cfg))
+    assert result.exit_code == 0 and result.stdout.count(footer) == 1
+    assert run("clean", str(path), "--config", str(cfg), "--no-learn-sites").stdout.count(footer) == 5
+    result = run("check", str(path), "--learn-sites", "--report-json", str(tmp_path / "r.json"))
+    assert result.exit_code == 0 and "learned 2 repeated line(s)" in result.stderr
+    cfg.write_text('learn_sites = "yes"\n', encoding="utf-8")
+    assert run("clean", str(path), "--config", str(cfg)).exit_code == 2

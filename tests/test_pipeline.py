@@ -78,3 +78,18 @@ def test_flags_follow_the_text_through_later_edits():
     assert doc.text[flag.start : flag.end] == "cafe"
     doc.apply([Edit("boilerplate", "BP000", "drop_line", 4, 8, "cafe", "")])
     assert doc.flags == []
+
+
+def test_per_site_learning_gives_the_same_result_for_any_worker_count(cleaner):
+    footer = "Printed by the Town Crier press in Lowbridge since 1921"
+    records = [
+        {"id": str(i), "url": f"https://towncrier.example/{i}", "text": f"{p.read_text(encoding='utf-8')}\n{footer}\n"} for i, p in enumerate(SEEDS)
+    ]
+    sites = cleaner.learn_sites(records)
+    assert cleaner.learn_sites(records, workers=2, chunksize=1) == sites and sites["towncrier.example"]
+    one = [json.dumps(d.to_record()) for d in cleaner.clean_many(records, sites=sites)]
+    two = [json.dumps(d.to_record()) for d in cleaner.clean_many(records, workers=2, chunksize=2, sites=sites)]
+    assert one == two
+    assert all(footer not in json.loads(r)["text"] for r in one)
+    learned, cleaned = cleaner.learn_and_clean(iter(records), workers=2, chunksize=2)
+    assert learned == sites and [json.dumps(d.to_record()) for d in cleaned] == one

@@ -14,6 +14,7 @@ import typer
 
 from ..io import InputError, expand_paths, read_documents
 from . import ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
+from .sites import LearnOpt, SitesReportOpt, learn_from_files
 
 
 class InputMode(str, Enum):
@@ -68,6 +69,8 @@ def check(
     worst: Optional[int] = typer.Option(None, "--worst", min=0, help="How many of the lowest-scoring documents to report (default 10)."),
     stdin_format: StdinFormat = StdinOpt,
     workers: int = WorkersOpt,
+    learn: Optional[bool] = LearnOpt,
+    sites_report: Optional[str] = SitesReportOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
@@ -75,11 +78,13 @@ def check(
     """Check a batch: aggregate scores, boilerplate, mojibake, flags, machine translation and duplicates, and fail
     when a limit is breached. Limits come from [tool.cleaner.check] in pyproject.toml, --config, or options."""
     # Imported here: MinHash LSH pulls in numpy and scipy, which no other command should wait for.
-    from ..check import CheckSettings, SettingsError, aggregate_documents, build_report, new_aggregate
+    from ..check import CheckSettings, SettingsError, aggregate_documents, build_report, is_cleaned, new_aggregate
     from ..check.baseline import BaselineError, load_baseline
     from ..check.reports import REPORT_WRITERS, github_summary_path, write_report
 
-    cfg = settings(config, rules, disable, min_score=min_score)
+    cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
+    if sites_report and not cfg.learn_sites:
+        raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
     try:
         limits = CheckSettings.from_table(cfg.check, config or "pyproject.toml").overlay(
             min_score=min_score, min_mean_score=min_mean_score, max_low_share=max_low_share, max_mojibake_share=max_mojibake_share,
@@ -95,11 +100,17 @@ def check(
     if not files:
         raise fail("no input files found under " + ", ".join(paths))
     cutoff = limits.min_score if limits.min_score is not None else cfg.min_score
+    make_cleaner = lambda: build_cleaner(cfg.with_options(min_score=cutoff))
+    if cfg.learn_sites:  # learn from the records this run will clean, not from records 'cleaner clean' wrote
+        learner = make_cleaner()
+        mode = input_mode.value
+        learn_from_files(learner, files, stdin_format.value, workers, sites_report, lambda doc: mode == "raw" or (mode == "auto" and not is_cleaned(doc.source)))
+        make_cleaner = lambda: learner
     agg = aggregate_documents(
         read_documents(files, stdin_format=stdin_format.value),
         new_aggregate(limits, cutoff),
         mode=input_mode.value,
-        make_cleaner=lambda: build_cleaner(cfg.with_options(min_score=cutoff)),
+        make_cleaner=make_cleaner,
         workers=workers,
     )
     report = build_report(agg, limits, inputs=list(paths), rule_names=_rule_names(cfg), baseline=previous, baseline_path=baseline)

@@ -14,6 +14,7 @@ from ..io import InputError, expand_paths, open_output, read_documents, write_js
 from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
 from .explain import render_explanation, render_score_table
 from .progress import progress
+from .sites import LearnOpt, SitesReportOpt, learn_and_clean
 
 
 class Format(str, Enum):
@@ -23,12 +24,16 @@ class Format(str, Enum):
 
 
 
-def _documents(cfg, paths: list[str], stdin_format: str, workers: int) -> tuple[int, Iterator[Document]]:
+def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None) -> tuple[int, Iterator[Document]]:
     try:
         files = expand_paths(paths)
     except InputError as exc:
         raise fail(f"{exc}. Check the path, or pass '-' to read standard input.")
+    if sites_report and not cfg.learn_sites:
+        raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
     cleaner = build_cleaner(cfg)
+    if cfg.learn_sites:
+        return len(files), learn_and_clean(cleaner, files, stdin_format, workers, sites_report)
     return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers)
 
 
@@ -53,6 +58,8 @@ def clean(
     stdin_format: StdinFormat = StdinOpt,
     workers: int = WorkersOpt,
     no_edits: bool = typer.Option(False, "--no-edits", help="Leave the edit log out of JSONL records (smaller output)."),
+    learn: Optional[bool] = LearnOpt,
+    sites_report: Optional[str] = SitesReportOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
@@ -60,8 +67,8 @@ def clean(
     """Clean documents and write the cleaned text (or JSONL records with everything found)."""
     if fmt is None:
         fmt = Format.jsonl if output and (output.endswith(".jsonl") or output.endswith(".jsonl.gz")) else Format.text
-    cfg = settings(config, rules, disable, min_score=min_score)
-    total, docs = _documents(cfg, paths, stdin_format.value, workers)
+    cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
+    total, docs = _documents(cfg, paths, stdin_format.value, workers, sites_report)
     out = open_output(output)
     explain_to = sys.stderr if (fmt is Format.jsonl and out is sys.stdout) else sys.stdout
     errors: list[Document] = []
@@ -94,12 +101,13 @@ def score(
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Threshold for the keep column. Default 0.5."),
     stdin_format: StdinFormat = StdinOpt,
     workers: int = WorkersOpt,
+    learn: Optional[bool] = LearnOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
 ) -> None:
     """Score documents: one line each with the score and the reasons that lowered it."""
-    cfg = settings(config, rules, disable, min_score=min_score)
+    cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
     total, docs = _documents(cfg, paths, stdin_format.value, workers)
     rows: list[Document] = []
     errors: list[Document] = []

@@ -62,7 +62,7 @@ class Context:
         if density >= PROSE_MIN_DENSITY:
             return True
         # a sentence in another language than the page's is prose too
-        return block is not None and block.best_other_density(self.lang) >= PROSE_MIN_DENSITY
+        return block is not None and block.dense_in_other(self.lang, PROSE_MIN_DENSITY)
 
     def _join_wrapped(self) -> None:
         """Hard-wrapped paragraphs (e-mail, plain-text blogs, some extractors) put one sentence on several
@@ -85,7 +85,7 @@ class Context:
     def foreign(self, block: Block) -> bool:
         """Whether a block reads as prose in another language than the page's: structural rules calibrated
         on the page's language must not judge it."""
-        return block.best_other_density(self.lang) >= PROSE_MIN_DENSITY
+        return block.dense_in_other(self.lang, PROSE_MIN_DENSITY)
 
     def mark(self, i: int, verdict: Verdict) -> bool:
         if self.verdicts[i] is not None:

@@ -7,7 +7,6 @@ the rule that made it, so every removed line is explained.
 
 from __future__ import annotations
 
-import operator
 import re
 import sys
 import unicodedata
@@ -159,7 +158,7 @@ class LineRule(BoilerplateKind):
 class PhraseIndex:
     """The line rules of one language set, arranged so that a block costs a few lookups, not one per rule:
     every phrase in one dict keyed by the block's words, every unscreened pattern in one alternation (each
-    rule's pattern a named branch), and the screened patterns behind one dict of their keywords."""
+    rule's pattern a named branch), and the screened patterns behind one search for their keywords."""
 
     max_pattern_chars = 600  # no pattern rule is meant for a block longer than this
     max_screened_chars = 400  # nor a rule screened by keywords (banners, notices, captions)
@@ -174,18 +173,19 @@ class PhraseIndex:
         self.labels = Labels(key for key, rule in self.by_phrase.items() if rule.action != "meta")
         self.patterned = [r for r in rules if r.pattern is not None and r.contains is None]
         self.screened = [r for r in rules if r.pattern is not None and r.contains is not None]
-        # one keyword screen per length tier: a long block is only screened for the rules that allow it
-        self.screens: list[tuple[int, Stems]] = []
+        # one keyword screen for all of them; a long block is only tried on the rules whose ``max_words`` its
+        # length tier allows
+        owners: dict[str, tuple[int, ...]] = {}
+        for i, rule in enumerate(self.screened):
+            for stem in rule.contains.stems:
+                owners[stem] = owners.get(stem, ()) + (i,)
+        self.screen = Stems(owners)
+        self.tier_limits = [*self.TIERS, sys.maxsize]
+        self.tier_rules: list[frozenset[int]] = []
         lower = 0
-        for tier in (*self.TIERS, sys.maxsize):
-            owners: dict[str, tuple[int, ...]] = {}
-            for i, rule in enumerate(self.screened):
-                if rule.max_words is None or rule.max_words > lower:
-                    for stem in rule.contains.stems:
-                        owners[stem] = owners.get(stem, ()) + (i,)
-            self.screens.append((tier, Stems(owners)))
+        for tier in self.tier_limits:
+            self.tier_rules.append(frozenset(i for i, r in enumerate(self.screened) if r.max_words is None or r.max_words > lower))
             lower = tier
-        self.tier_limits = [tier for tier, _ in self.screens]
         self.prefixed = [r for r in rules if r.prefix is not None]
         self.prefix_heads = frozenset(phrase_key(p).split()[0] for r in self.prefixed for p in r.prefixes)
         branches = [f"(?P<r{i}>{_scoped(r.pattern.pattern)})" for i, r in enumerate(self.patterned)]
@@ -210,9 +210,9 @@ class PhraseIndex:
                         return rule
             if self.screened and len(text) <= self.max_screened_chars:
                 words = text.count(" ") + 1
-                screen = self.screens[bisect_left(self.tier_limits, words)][1]
+                found = self.screen.owners_in(block, None if key is None else " " + key)
                 size = len(text)
-                for i in sorted(screen.owners_in(block, None if key is None else " " + key)):
+                for i in sorted(found.intersection(self.tier_rules[bisect_left(self.tier_limits, words)]) if found else ()):
                     rule = self.screened[i]
                     if size <= rule.pattern_chars and words <= rule.word_limit and rule.pattern.fullmatch(text) is not None:
                         return rule
@@ -229,42 +229,29 @@ class PhraseIndex:
 
 
 class Stems:
-    """Word stems, looked up by their first three letters in the set of the block's word heads (one set
-    intersection per block instead of a scan of the line per stem); stems of one or two letters match a
-    word that starts with them, and stems with other characters (``©``, ``#``) are found anywhere in the
-    line. Each stem may carry the rules that need it."""
+    """Word stems, found at the starts of a block's words (``fol`` in "Follow", not in "Unfollow"), and
+    stems with other characters (``©``, ``#``), found anywhere in the line. Each stem may carry the rules
+    that need it.
+
+    The word stems are one regular expression, a trie of their letters after a space, searched in the
+    block's words joined by spaces: the loop over the words runs in C, and each word that starts with a stem
+    gives one match, the longest stem it starts with, which stands for every stem it starts with."""
 
     def __init__(self, stems: dict[str, tuple[int, ...]]):
         self.stems = tuple(stems)
-        # a stem of three letters is found by its head alone; a longer one also needs its " stem" needle
-        self.by_head: dict[str, list[tuple[str | None, tuple[int, ...]]]] = {}
-        self.short_words: dict[str, tuple[int, ...]] = {}  # keyed by the " stem" needle
-        self.anywhere: dict[str, tuple[int, ...]] = {}
-        for stem, owners in stems.items():
-            if not _word_stem(stem):
-                self.anywhere[stem] = owners
-            elif len(stem) >= 3:
-                self.by_head.setdefault(stem[:3], []).append((" " + stem if len(stem) > 3 else None, owners))
-            else:
-                self.short_words[" " + stem] = owners
-        self.heads = frozenset(self.by_head)
+        words = {stem: owners for stem, owners in stems.items() if _word_stem(stem)}
+        self.anywhere = {stem: owners for stem, owners in stems.items() if stem not in words}
+        # a match stands for itself and every shorter stem it starts with
+        self.owners = {stem: frozenset(o for size in range(1, len(stem) + 1) for o in words.get(stem[:size], ())) for stem in words}
+        self.starts = re.compile(" (" + _trie(words) + ")") if words else None
 
     def owners_in(self, block: Block, joined: str | None = None) -> set[int]:
-        """The owners of every stem that starts a word of the block (or, for symbols, occurs in it). A stem
-        starts a word when the words joined by spaces contain it after a space: one substring search in C
-        instead of a loop over the words. ``joined`` is that string when the caller already has it."""
+        """The owners of every stem that starts a word of the block (or, for symbols, occurs in it).
+        ``joined`` is the block's words joined by spaces, with a leading space, when the caller has it."""
         found: set[int] = set()
-        tokens = block.tokens
-        heads = self.heads.intersection(map(_HEAD, tokens))
-        if joined is None and (heads or self.short_words):
-            joined = " " + " ".join(tokens)
-        for head in heads:
-            for needle, owners in self.by_head[head]:
-                if needle is None or needle in joined:
-                    found.update(owners)
-        for needle, owners in self.short_words.items():
-            if needle in joined:
-                found.update(owners)
+        if self.starts is not None:
+            for stem in self.starts.findall(joined if joined is not None else " " + " ".join(block.tokens)):
+                found.update(self.owners[stem])
         if self.anywhere:
             folded = block.text.lower()
             for stem, owners in self.anywhere.items():
@@ -273,7 +260,24 @@ class Stems:
         return found
 
 
-_HEAD = operator.itemgetter(slice(0, 3))
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of words as a trie (``ab(?:c|d(?:e)?)``): the regular expression engine tries the
+    branches in order, so shared prefixes are matched once, and the longest word wins."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(root)
 
 
 @lru_cache(maxsize=None)

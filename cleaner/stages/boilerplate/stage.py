@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from ...document import Document, Edit
 from ..base import Stage
 from .context import Context, Verdict
-from .kinds import BoilerplateKind, LineRule, PhraseIndex, SiteRepeated, Whitespace
+from .kinds import BoilerplateKind, LineRule, PhraseIndex, SiteRepeated, Whitespace, site_of
+from .sites import SiteLearner, SiteLines, page_digest
 
 
 class BoilerplateStage(Stage):
@@ -20,6 +23,7 @@ class BoilerplateStage(Stage):
         self.whitespace = [k for k in self.rules if isinstance(k, Whitespace)]
         self._phrases: dict[str | None, PhraseIndex] = {}
         self._indexes: dict[tuple[int, ...], PhraseIndex] = {}  # languages with the same rules share one
+        self._site_kind = next((k for k in self.structural if isinstance(k, SiteRepeated)), None)
 
     def phrases_for(self, lang: str | None) -> PhraseIndex:
         """The phrase rules for a language: its own, the language-independent ones and English (widget
@@ -34,16 +38,33 @@ class BoilerplateStage(Stage):
             self._phrases[lang] = index
         return index
 
-    def learn_sites(self, pages) -> dict[str, frozenset[str]]:
-        """Per-site learning (off by default): the lines repeated across the pages of each host, from
-        ``(url, text, lang)`` tuples, by the ``site_repeated`` rule. Put a page's set into
-        ``doc.notes["site_lines"]`` (keyed by :func:`~.kinds.site_of` of its url) to have them removed; every removal names the rule.
-        Empty when the rule is disabled."""
-        kind = next((k for k in self.structural if isinstance(k, SiteRepeated)), None)
-        if kind is None:
-            return {}
-        return kind.learn(pages, lambda lang: self.phrases_for(lang).labels)
+    def site_learner(self) -> SiteLearner | None:
+        """A learner with the ``site_repeated`` rule's thresholds; None when the rule is disabled."""
+        kind = self._site_kind
+        return None if kind is None else SiteLearner(kind.min_pages, kind.min_share, kind.max_words)
 
+    def page_lines(self, text: str, lang: str | None) -> set[str]:
+        """The phrase keys of a page's lines short enough for the rule, split exactly as :meth:`run` will
+        split the page. Empty when the rule is disabled."""
+        if self._site_kind is None:
+            return set()
+        max_words = self._site_kind.max_words
+        blocks = Context.build(text, lang, self.phrases_for(lang).labels).blocks
+        return {" ".join(b.tokens) for b in blocks if 0 < b.words <= max_words}
+
+    def learn_sites(self, pages: Iterable[tuple[str | None, str, str | None]]) -> SiteLines:
+        """Per-site learning (off by default) from ``(url, text, lang)`` pages whose text is what this stage
+        will see (``Cleaner.learn_sites`` prepares records so). Put a page's set into
+        ``doc.notes["site_lines"]`` to have its lines removed; every removal names the rule. Empty when the
+        rule is disabled."""
+        learner = self.site_learner()
+        if learner is None:
+            return SiteLines({}, {})
+        for url, text, lang in pages:
+            host = site_of(url)
+            if host is not None:
+                learner.add(host, page_digest(text), self.page_lines(text, lang))
+        return learner.result()
 
     def run(self, doc: Document) -> None:
         if doc.text.strip():

@@ -16,29 +16,66 @@ from functools import lru_cache
 
 _CLOSERS = "\"”»“'’)] \t"
 _SENTENCE_ENDS = frozenset(".!?…。！？;:")
-# A sentence ends, and the next starts with a capital, a digit or an opening quote.
-_FLAT_BREAK_RE = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“„«‘(¿¡]?[^\W\d_a-zß-ÿ])|\s[|•·»›]\s+")
+# A sentence ends, and the next starts with a capital, a digit or an opening quote; or a list separator
+# stands between spaces. Both open with one of a few rare characters, which the engine scans for in C; a
+# separator's break begins at the space before it (see :func:`_flat_breaks`).
+_FLAT_BREAK_RE = re.compile(r"[.!?…|•·»›](?:(?<=[.!?…])[\"”»’)]*\s+(?=[\"“„«‘(¿¡]?[^\W\d_a-zß-ÿ])|(?<=\s[|•·»›])\s+)")
+_SENTENCE_MARKS = ".!?…"
 
 
-def _separators() -> dict[int, str]:
-    """The ``str.translate`` table that splits a block into words: every character that is neither a
-    letter, a digit, whitespace nor an apostrophe becomes a space, typographic apostrophes become ``'``.
-    It covers the alphabetic scripts, punctuation and symbol blocks and pictographs; characters beyond it
-    (CJK, rare scripts) are kept as they are. Letters map to themselves, which keeps ``translate`` on its
-    fast path."""
-    table: dict[int, str] = {}
-    for code in (*range(0x3000), *range(0xFE00, 0x10000), *range(0x1F000, 0x1FB00)):
-        ch = chr(code)
-        table[code] = "'" if ch in "’‘ʼ" else ch if ch.isalnum() or ch.isspace() or ch == "'" else " "
-    return table
+def _flat_breaks(text: str, start: int, end: int):
+    """(start, end) of each break between ``start`` and ``end``, in order and not overlapping."""
+    resume = start
+    for m in _FLAT_BREAK_RE.finditer(text, start, end):
+        found = m.start()
+        if text[found] not in _SENTENCE_MARKS:
+            found -= 1  # the space before a list separator
+            if found < resume:  # that space ended the previous break, or lies before the start
+                continue
+        resume = m.end()
+        yield found, resume
 
 
-_SEPARATORS = _separators()
+_APOSTROPHES = "’‘ʼ"
+
+
+def _separator_re() -> re.Pattern[str]:
+    """One character class of everything that splits a block into words: every character that is neither
+    a letter, a digit, white space nor an apostrophe. It covers the alphabetic scripts, punctuation and
+    symbol blocks and pictographs; characters beyond it (CJK, rare scripts) are kept as they are. A regular
+    expression replaces them several times faster than ``str.translate``, which takes its slow path, one
+    dictionary lookup per character, on any text that is not pure ASCII."""
+    codes = [
+        code
+        for code in (*range(0x3000), *range(0xFE00, 0x10000), *range(0x1F000, 0x1FB00))
+        if not (chr(code).isalnum() or chr(code).isspace() or chr(code) == "'" or chr(code) in _APOSTROPHES)
+    ]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]")
+
+
+_SEPARATOR_RE = _separator_re()
+
+
+def separate(text: str) -> str:
+    """The text with every separator (see :func:`_separator_re`) replaced by a space and typographic
+    apostrophes by ``'``: each character stays where it was, so a slice of the result is the separated
+    slice of the text."""
+    text = _SEPARATOR_RE.sub(" ", text)
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in text:
+            text = text.replace(apostrophe, "'")
+    return text
 
 
 def tokens_of(text: str) -> list[str]:
     """The words of a text: lower-cased, punctuation and symbols removed, apostrophes kept."""
-    return text.translate(_SEPARATORS).lower().split()
+    return separate(text).lower().split()
 
 
 def phrase_key(text: str) -> str:
@@ -116,16 +153,25 @@ class Block:
     def density(self) -> float:
         return self.stop / len(self.tokens) if self.tokens else 0.0
 
-    def best_other_density(self, lang: str | None) -> float:
-        """The highest stop-word density of the block in another common language than ``lang``."""
-        if not self.tokens:
-            return 0.0
+    def dense_in_other(self, lang: str | None, density: float) -> bool:
+        """Whether the block has a stop-word density of at least ``density`` in another common language
+        than ``lang``. The stop words of all of them together bound the count of each, so one count settles
+        most blocks."""
+        tokens = self.tokens
+        if not tokens:
+            return False
         own = (lang or "").split("-")[0]
-        best = 0
-        for other in OTHER_LANGUAGES:
-            if other != own:
-                best = max(best, sum(map(_justext(other).__contains__, self.tokens)))
-        return best / len(self.tokens)
+        count = sum(map(_other_stopwords(own).__contains__, tokens))
+        if count / len(tokens) < density:
+            return False
+        return any(
+            sum(map(_justext(other).__contains__, tokens)) / len(tokens) >= density for other in OTHER_LANGUAGES if other != own
+        )
+
+
+@lru_cache(maxsize=None)
+def _other_stopwords(own: str) -> frozenset[str]:
+    return frozenset().union(*(_justext(other) for other in OTHER_LANGUAGES if other != own))
 
 
 def _block(start: int, end: int, text: str, stop: frozenset[str], flat: bool = False) -> Block:
@@ -206,25 +252,24 @@ def split_blocks(text: str, flat_min_chars: int, stop: frozenset[str], labels: L
 
 def _split_flat(text: str, start: int, end: int, stop: frozenset[str], labels: Labels | None = None) -> list[Block]:
     """Cut a flat line at sentence ends and list separators, then split off menu words glued to a sentence.
-    The line is translated into words once; each piece takes its slice (``translate`` keeps positions)."""
+    The line is separated into words once; each piece takes its slice (:func:`separate` keeps positions)."""
     out: list[Block] = []
     at = start
     while at < end and text[at].isspace():
         at += 1
-    separated = text[at:end].translate(_SEPARATORS)
+    separated = separate(text[at:end])
     # lower-cased once for the whole line when that keeps positions (a few letters, like "İ", grow); pieces
     # begin and end next to white space, so each slice lower-cases as the piece alone would
     lowered = separated.lower()
     if len(lowered) != len(separated):
         lowered = None
     base = at
-    for m in _FLAT_BREAK_RE.finditer(text, at, end):
-        found = m.start()
+    for found, after in _flat_breaks(text, at, end):
         if text[found] == "." and _after_abbreviation(text, found + 1):  # only a period can follow one
             continue
         if found > at:
-            _split_glued(text, separated, lowered, base, at, m.end(), stop, out)
-        at = m.end()
+            _split_glued(text, separated, lowered, base, at, after, stop, out)
+        at = after
     if at < end:
         _split_glued(text, separated, lowered, base, at, end, stop, out)
     if labels:
@@ -305,7 +350,7 @@ def _credit_end(text: str, separated: str, base: int, piece: Block, stop: frozen
 def _word_at(separated: str, base: int, piece: Block, index: int) -> int:
     """Where the word ``index`` of a piece begins in the text."""
     begin = piece.start - base
-    return _skip_words(index).match(separated, begin, begin + len(piece.text)).end() + base
+    return _skip_words(separated, begin, begin + len(piece.text), index) + base
 
 
 def _piece(text: str, start: int, end: int, tokens: list[str], stop: frozenset[str]) -> Block:
@@ -331,11 +376,25 @@ def _after_abbreviation(text: str, at: int) -> bool:
     return len(word) <= 3 and word[:1].isalpha() and (word[0].isupper() or "." in word or word in _LOWER_ABBREVIATIONS)
 
 
-@lru_cache(maxsize=512)
-def _skip_words(count: int) -> re.Pattern[str]:
-    """A pattern that steps over ``count`` words and the space after them: one match finds where a word
-    begins, where a loop over the words would create a match object per word."""
-    return re.compile(r"\s*+(?:\S++\s++){%d}" % count)
+# patterns that step over 1, 2, 4 … 512 words and the space after them
+_SKIPS = tuple(re.compile(r"\s*+(?:\S++\s++){%d}" % (1 << k)) for k in range(10))
+_SPACES = re.compile(r"\s*+")
+
+
+def _skip_words(text: str, at: int, end: int, count: int) -> int:
+    """Where the word ``count`` words after ``at`` begins: a few matches of the patterns above (one per bit
+    of ``count``), where a loop over the words would create a match object per word and a pattern per count
+    would have to be compiled for every new count."""
+    if not count:
+        return _SPACES.match(text, at, end).end()
+    k = len(_SKIPS) - 1
+    while count:
+        if count >= 1 << k:
+            at = _SKIPS[k].match(text, at, end).end()
+            count -= 1 << k
+        else:
+            k -= 1
+    return at
 
 
 _GLUE_WINDOW = 6  # words in a row without a stop word: a menu, not a sentence
@@ -360,7 +419,7 @@ def _split_glued(
     if cut is None or not 3 <= cut < len(tokens) - 3:
         out.append(Block(start, end, stripped, tokens, True, flags.count(1), ends_sentence(stripped)))
         return
-    at = _skip_words(cut).match(separated, begin, begin + len(stripped)).end() - begin
+    at = _skip_words(separated, begin, begin + len(stripped), cut) - begin
     head_text = stripped[:at].rstrip()
     out.append(Block(start, start + at, head_text, tokens[:cut], True, flags[:cut].count(1), ends_sentence(head_text)))
     out.append(Block(start + at, end, stripped[at:], tokens[cut:], True, flags[cut:].count(1), ends_sentence(stripped)))
