@@ -92,7 +92,7 @@ def main() -> None:
     systems = {"ours": ours, "ftfy.fix_text": ftfy.fix_text, "ftfy.fix_encoding": ftfy.fix_encoding}
     originals = texts(args.pages, args.chars)
     print(f"{len(originals)} source texts; per code page: whole (1 layer), whole (2 layers), one sentence\n")
-    print(f"| code page | docs | ours | ftfy.fix_text | ftfy.fix_encoding |")
+    print("| code page | docs | ours | ftfy.fix_text | ftfy.fix_encoding |")
     print("|---|---:|---:|---:|---:|")
     damaged_time = 0.0
     damaged_docs = 0

@@ -3,7 +3,6 @@
 import gzip
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app

@@ -4,22 +4,19 @@ of a line it could not have repaired. Each case is small and hand-made."""
 
 import pytest
 
-from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.ruleset import load_rules
-from cleaner.stages.repair import RepairStage, replay
+from cleaner.stages.repair import replay
 from cleaner.stages.repair.codepages import codepage
 from cleaner.stages.repair.plausibility import cost
 from cleaner.stages.repair.words import Lexicon, languages
-from conftest import ROOT
 
 SPANISH = "El niño llegó mañana a la estación. ¿Dónde está la información sobre la reunión? El señor Núñez no lo sabe."
 GERMAN = "Die Brücke über den Fluss ist für Fußgänger gesperrt. Wir wohnen in der Nordstraße und gehen zu Fuß."
 
 
 @pytest.fixture(scope="module")
-def stage():
-    return RepairStage(load_rules([ROOT / "rules" / "repair"], include_defaults=False), Config())
+def stage(repair_stage):
+    return repair_stage
 
 
 def repaired(stage, text):

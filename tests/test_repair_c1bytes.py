@@ -3,16 +3,13 @@ reading makes words wins; ftfy's windows-1252 reading stays the default."""
 
 import pytest
 
-from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.ruleset import load_rules
-from cleaner.stages.repair import RepairStage, apply_c1_plan, replay
-from conftest import ROOT
+from cleaner.stages.repair import apply_c1_plan, replay
 
 
 @pytest.fixture(scope="module")
-def stage():
-    return RepairStage(load_rules([ROOT / "rules" / "repair"], include_defaults=False), Config())
+def stage(repair_stage):
+    return repair_stage
 
 
 def run(stage, text):

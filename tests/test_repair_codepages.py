@@ -5,12 +5,9 @@ import json
 
 import pytest
 
-from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.ruleset import load_rules
-from cleaner.stages.repair import RepairStage
 from cleaner.stages.repair.codepages import codepage
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
 
 SENTENCES = {k: v for k, v in json.loads((FIXTURES / "mojibake" / "sentences.json").read_text("utf-8")).items() if k[0] != "_"}
 PAGES = [
@@ -21,8 +18,8 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def stage():
-    return RepairStage(load_rules([ROOT / "rules" / "repair"], include_defaults=False), Config())
+def stage(repair_stage):
+    return repair_stage
 
 
 def repaired(stage, text):

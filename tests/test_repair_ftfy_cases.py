@@ -8,11 +8,8 @@ import re
 import ftfy
 import pytest
 
-from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.ruleset import load_rules
-from cleaner.stages.repair import RepairStage
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
 
 CASES = FIXTURES / "mojibake" / "ftfy"
 FORMAT_ONLY = ftfy.TextFixerConfig(
@@ -29,8 +26,8 @@ FIXED_KNOWN_FAILURES = {
 
 
 @pytest.fixture(scope="module")
-def stage():
-    return RepairStage(load_rules([ROOT / "rules" / "repair"], include_defaults=False), Config())
+def stage(repair_stage):
+    return repair_stage
 
 
 def formatted(text):
