@@ -11,7 +11,6 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from functools import lru_cache
 from typing import Any, ClassVar, Iterable
 from urllib.parse import urlsplit
@@ -365,7 +364,7 @@ class Repeated(BoilerplateKind):
 @register
 class SiteRepeated(BoilerplateKind):
     """Lines that repeat across many pages of one site: its menus, footers, widgets and sign-offs, whatever
-    their words. Off unless the caller learned them (:meth:`learn`, from pages of the same hosts) and put a
+    their words. Off unless the caller learned them (``Cleaner.learn_sites``, from pages of the same hosts) and put a
     page's set in ``doc.notes["site_lines"]``; a single page never carries this evidence."""
 
     kind = "site_repeated"
@@ -378,24 +377,15 @@ class SiteRepeated(BoilerplateKind):
         self.min_share = params["min_share"]
         self.max_words = params["max_words"]
 
-    def learn(self, pages: Iterable[tuple[str | None, str, str | None]], labels_for=None) -> dict[str, frozenset[str]]:
-        """The repeated lines of each host, from ``(url, text, lang)`` pages: a line (its phrase key) found
-        on at least ``min_pages`` pages of a host and on ``min_share`` of them. Deterministic: counts only,
-        independent of page order. ``labels_for(lang)`` gives the labels a flat page is cut at."""
-        counts: dict[str, Counter[str]] = {}
-        pages_of: Counter[str] = Counter()
-        for url, text, lang in pages:
-            host = site_of(url)
-            if host is None:
-                continue
-            pages_of[host] += 1
-            blocks = Context.build(text, lang, labels_for(lang) if labels_for else None).blocks
-            keys = {" ".join(b.tokens) for b in blocks if 0 < b.words <= self.max_words}
-            counts.setdefault(host, Counter()).update(keys)
-        return {
-            host: frozenset(k for k, n in counts[host].items() if n >= self.min_pages and n >= self.min_share * pages_of[host])
-            for host in sorted(counts)
-        }
+    def learner(self):
+        """A learner with this rule's thresholds (the one place they are applied)."""
+        from .sites import SiteLearner  # sites.py imports site_of from this module
+
+        return SiteLearner(self.min_pages, self.min_share, self.max_words)
+
+    def page_keys(self, ctx: Context) -> set[str]:
+        """The phrase keys of a page's lines short enough for the rule, from the page's blocks."""
+        return {" ".join(b.tokens) for b in ctx.blocks if 0 < b.words <= self.max_words}
 
     def judge(self, ctx: Context) -> None:
         if not ctx.site_lines:
@@ -407,10 +397,13 @@ class SiteRepeated(BoilerplateKind):
     def fires(self, example: Example) -> list[str]:
         """An example lists the other pages of its site (``site = ["page", ...]``); the rule learns from
         them and the example page together."""
+        from .sites import page_digest
+
         lang = example.lang or "en"
-        pages = [("https://example.org/", text, lang) for text in [*example.expect.get("site", []), example.text]]
-        lines = self.learn(pages).get("example.org", frozenset())
-        ctx = Context.build(example.text, lang, site_lines=lines)
+        learner = self.learner()
+        for text in [*example.expect.get("site", []), example.text]:
+            learner.add("example.org", page_digest(text), self.page_keys(Context.build(text, lang)))
+        ctx = Context.build(example.text, lang, site_lines=learner.result().get("example.org", frozenset()))
         self.judge(ctx)
         return ctx.marked_by(self.rule.id)
 

@@ -40,17 +40,14 @@ class BoilerplateStage(Stage):
 
     def site_learner(self) -> SiteLearner | None:
         """A learner with the ``site_repeated`` rule's thresholds; None when the rule is disabled."""
-        kind = self._site_kind
-        return None if kind is None else SiteLearner(kind.min_pages, kind.min_share, kind.max_words)
+        return None if self._site_kind is None else self._site_kind.learner()
 
     def page_lines(self, text: str, lang: str | None) -> set[str]:
         """The phrase keys of a page's lines short enough for the rule, split exactly as :meth:`run` will
         split the page. Empty when the rule is disabled."""
         if self._site_kind is None:
             return set()
-        max_words = self._site_kind.max_words
-        blocks = Context.build(text, lang, self.phrases_for(lang).labels).blocks
-        return {" ".join(b.tokens) for b in blocks if 0 < b.words <= max_words}
+        return self._site_kind.page_keys(Context.build(text, lang, self.phrases_for(lang).labels))
 
     def learn_sites(self, pages: Iterable[tuple[str | None, str, str | None]]) -> SiteLines:
         """Per-site learning (off by default) from ``(url, text, lang)`` pages whose text is what this stage
