@@ -260,5 +260,7 @@ def test_learn_sites_setting_and_check(tmp_path):
     assert run("clean", str(path), "--config", str(cfg), "--no-learn-sites").stdout.count(footer) == 5
     result = run("check", str(path), "--learn-sites", "--report-json", str(tmp_path / "r.json"))
     assert result.exit_code == 0 and "learned 2 repeated line(s)" in result.stderr
+    result = run("check", str(path), "--learn-sites", "--input", "cleaned")
+    assert result.exit_code == 2 and "--input cleaned cleans none" in result.stderr
     cfg.write_text('learn_sites = "yes"\n', encoding="utf-8")
     assert run("clean", str(path), "--config", str(cfg)).exit_code == 2

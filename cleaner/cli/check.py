@@ -85,6 +85,8 @@ def check(
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
     if sites_report and not cfg.learn_sites:
         raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
+    if cfg.learn_sites and input_mode == InputMode.cleaned:
+        raise fail("--learn-sites learns from the records this run cleans, and --input cleaned cleans none: learn when cleaning (cleaner clean --learn-sites), or use --input auto.")
     try:
         limits = CheckSettings.from_table(cfg.check, config or "pyproject.toml").overlay(
             min_score=min_score, min_mean_score=min_mean_score, max_low_share=max_low_share, max_mojibake_share=max_mojibake_share,
