@@ -18,7 +18,7 @@ language for:
 and the speed of the boilerplate stage alone on the plain text (CPU time of one process, after a warm-up
 on the first pages and one page of each language; documents already decoded, repaired and language-tagged).
 
-    python benchmarks/boilerplate.py [--limit N] [--lang-of-text]
+    python benchmarks/boilerplate.py [--limit N]
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def table(name: str, texts: list[str], rows: list[dict]) -> None:
 
 def stage_speed(cleaner: Cleaner, texts: list[str]) -> tuple[float, float]:
     """Docs/s and MB/s of the boilerplate stage alone, on documents prepared by the stages before it."""
-    stage = next(s for s in cleaner.stages if s.name == "boilerplate")
+    stage = cleaner.boilerplate
     before = cleaner.stages[: cleaner.stages.index(stage)]
     prepared = []
     for text in texts:

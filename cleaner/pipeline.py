@@ -109,9 +109,7 @@ class Cleaner:
             yield from self.learn_and_clean(records, workers, chunksize)[1]
             return
         if sites is not None and sites is not self.sites:
-            other = copy.copy(self)
-            other.sites = sites
-            yield from other.clean_many(records, workers, chunksize)
+            yield from self._with_sites(sites).clean_many(records, workers, chunksize)
             return
         if workers <= 1:
             for item in records:
@@ -163,9 +161,14 @@ class Cleaner:
         sites = learner.result() if learner is not None else SiteLines({}, {})
         return sites, self._finish_spooled(spool, sites, workers, chunksize)
 
+    def _with_sites(self, sites: SiteLines) -> "Cleaner":
+        """This Cleaner with other learned lines; the rules and stages are shared, not built again."""
+        other = copy.copy(self)
+        other.sites = sites
+        return other
+
     def _finish_spooled(self, spool, sites: SiteLines, workers: int, chunksize: int) -> Iterator[Document]:
-        cleaner = copy.copy(self)
-        cleaner.sites = sites
+        cleaner = self._with_sites(sites)
         with spool:
             spool.seek(0)
             docs = _unspool(spool)

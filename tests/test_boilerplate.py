@@ -18,7 +18,7 @@ NAMES = [name for name in EXPECT if not name.startswith("_")]
 
 @pytest.fixture(scope="module")
 def stage(cleaner):
-    return next(s for s in cleaner.stages if s.name == "boilerplate")
+    return cleaner.boilerplate
 
 
 def run(stage, text, lang, **notes):

@@ -3,9 +3,8 @@ around them, and the end of the article, where comments and teasers that read as
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, run_stage as run
 
-from cleaner.document import Document
 from cleaner.stages.boilerplate.text import Labels, phrase_key, split_blocks, stopwords, tokens_of
 
 ARTICLE = (FIXTURES / "boilerplate" / "flat_en.txt").read_text(encoding="utf-8")
@@ -26,13 +25,7 @@ STORY = (
 
 @pytest.fixture(scope="module")
 def stage(cleaner):
-    return next(s for s in cleaner.stages if s.name == "boilerplate")
-
-
-def run(stage, text, lang):
-    doc = Document(text, lang=lang)
-    stage.run(doc)
-    return doc
+    return cleaner.boilerplate
 
 
 def removed_by(doc, fragment):

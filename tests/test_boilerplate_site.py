@@ -21,7 +21,7 @@ def page(story):
 
 @pytest.fixture(scope="module")
 def stage(cleaner):
-    return next(s for s in cleaner.stages if s.name == "boilerplate")
+    return cleaner.boilerplate
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ from cleaner.document import Document
 from cleaner.ruleset import RuleError, RuleSet, parse_rule_file
 from cleaner.stages.language import LanguageStage, sample_text
 from cleaner.stages.language.detector import SEED, profiles
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 RULE_FILE = ROOT / "rules" / "language.toml"
 
 EN = "The Kremlin has confirmed that the Chinese president will make a three-day visit to Russia next week."

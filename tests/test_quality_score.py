@@ -1,13 +1,17 @@
 """The score: soft penalties from rules, every reason listed, per-language parameters, calibrated ends."""
 
 import random
+import sys
 
 import pytest
 
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.ruleset import RuleError, load_rules
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from quality import duplicate_lines, shuffle_words  # noqa: E402  (the benchmark's negatives, built the same way)
 
 QUALITY = FIXTURES / "quality"
 ARTICLES = {lang: (QUALITY / f"{lang}.txt").read_text(encoding="utf-8") for lang in ("en", "de", "fr", "es", "pl")}
@@ -99,22 +103,12 @@ def test_german_is_judged_with_german_stop_words(cleaner):
     assert as_english.quality["score"] < german.quality["score"]
 
 
-def _shuffle(text):
-    rng = random.Random(0)
-    lines = []
-    for line in text.split("\n"):
-        words = line.split()
-        rng.shuffle(words)
-        lines.append(" ".join(words))
-    return "\n".join(lines)
-
-
 @pytest.mark.parametrize(
     "make",
     [
         pytest.param(lambda t: (QUALITY / "menu_dump.txt").read_text(encoding="utf-8"), id="menu-dump"),
-        pytest.param(_shuffle, id="word-shuffled"),
-        pytest.param(lambda t: "\n".join(line for line in t.split("\n") for _ in range(2)), id="line-duplicated"),
+        pytest.param(lambda t: shuffle_words(t, random.Random(0)), id="word-shuffled"),
+        pytest.param(duplicate_lines, id="line-duplicated"),
         pytest.param(lambda t: " ".join(t.split()[:20]), id="cut-to-20-words"),
     ],
 )

@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from cleaner.document import Document
 from cleaner.stages.repair.codepages import codepage
-from conftest import FIXTURES
+from conftest import FIXTURES, run_stage
 
 SENTENCES = {k: v for k, v in json.loads((FIXTURES / "mojibake" / "sentences.json").read_text("utf-8")).items() if k[0] != "_"}
 PAGES = [
@@ -15,17 +14,6 @@ PAGES = [
     "latin-1", "iso-8859-2", "iso-8859-15", "macroman", "cp437", "windows-1255", "windows-1256", "windows-1258",
     "koi8-r", "koi8-u", "cp866", "mac-cyrillic", "cp850",
 ]
-
-
-@pytest.fixture(scope="module")
-def stage(repair_stage):
-    return repair_stage
-
-
-def repaired(stage, text):
-    doc = Document(text)
-    stage.run(doc)
-    return doc.text
 
 
 def cases(page, layers):
@@ -53,28 +41,27 @@ def _params():
 
 
 @pytest.mark.parametrize("page,layers", list(_params()))
-def test_restoration_rate(stage, page, layers):
-    results = [(repaired(stage, damaged), want, damaged) for damaged, want in cases(page, layers)]
+def test_restoration_rate(repair_stage, page, layers):
+    results = [(run_stage(repair_stage, damaged).text, want, damaged) for damaged, want in cases(page, layers)]
     wrong = [(d, got) for got, want, d in results if got != want]
     assert len(wrong) <= 0.01 * len(results), f"{len(wrong)}/{len(results)} not restored, e.g. {wrong[:2]}"
 
 
-def test_windows_1252_inside_other_damage(stage):
+def test_windows_1252_inside_other_damage(repair_stage):
     """Two different layers: UTF-8 read as windows-1252, the result read again as windows-1251."""
     text = "Le café était fermé, mais la crème brûlée était délicieuse."
     damaged = codepage("windows-1251").damage(codepage("windows-1252").damage(text))
-    assert repaired(stage, damaged) == text
+    assert run_stage(repair_stage, damaged).text == text
 
 
-def test_different_damage_per_paragraph(stage):
+def test_different_damage_per_paragraph(repair_stage):
     paragraphs = [" ".join(SENTENCES[lang]) for lang in ("ru", "th", "fr", "he")]
     damaged = "\n\n".join(codepage(p).damage(t) for p, t in zip(["koi8-r", "windows-874", "macroman", "windows-1255"], paragraphs))
-    assert repaired(stage, damaged) == "\n\n".join(paragraphs)
+    assert run_stage(repair_stage, damaged).text == "\n\n".join(paragraphs)
 
 
 @pytest.mark.parametrize("lang", sorted(SENTENCES))
-def test_correct_text_is_left_alone(stage, lang):
+def test_correct_text_is_left_alone(repair_stage, lang):
     text = " ".join(SENTENCES[lang])
-    doc = Document(text)
-    stage.run(doc)
+    doc = run_stage(repair_stage, text)
     assert doc.text == text and not doc.edits and not doc.flags

@@ -14,7 +14,7 @@ import typer
 
 from ..io import InputError, expand_paths, read_documents
 from . import ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
-from .sites import LearnOpt, SitesReportOpt, learn_from_files
+from .sites import LearnOpt, SitesReportOpt, learn_from_files, require_learning
 
 
 class InputMode(str, Enum):
@@ -83,8 +83,7 @@ def check(
     from ..check.reports import REPORT_WRITERS, github_summary_path, write_report
 
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    if sites_report and not cfg.learn_sites:
-        raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
+    require_learning(cfg, sites_report)
     if cfg.learn_sites and input_mode == InputMode.cleaned:
         raise fail("--learn-sites learns from the records this run cleans, and --input cleaned cleans none: learn when cleaning (cleaner clean --learn-sites), or use --input auto.")
     try:

@@ -14,7 +14,7 @@ from ..io import InputError, expand_paths, open_output, read_documents, write_js
 from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
 from .explain import render_explanation, render_score_table
 from .progress import progress
-from .sites import LearnOpt, SitesReportOpt, learn_and_clean
+from .sites import LearnOpt, SitesReportOpt, learn_and_clean, require_learning
 
 
 class Format(str, Enum):
@@ -22,15 +22,12 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-
-
 def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None) -> tuple[int, Iterator[Document]]:
     try:
         files = expand_paths(paths)
     except InputError as exc:
         raise fail(f"{exc}. Check the path, or pass '-' to read standard input.")
-    if sites_report and not cfg.learn_sites:
-        raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
+    require_learning(cfg, sites_report)
     cleaner = build_cleaner(cfg)
     if cfg.learn_sites:
         return len(files), learn_and_clean(cleaner, files, stdin_format, workers, sites_report)

@@ -27,6 +27,12 @@ STDIN_MESSAGE = (
 )
 
 
+def require_learning(cfg, sites_report: Optional[str]) -> None:
+    """Refuse a report of what was learned when nothing is learned, before any input is read."""
+    if sites_report and not cfg.learn_sites:
+        raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
+
+
 def learn_and_clean(cleaner, files: list[str], stdin_format: str, workers: int, report: Optional[str]):
     """``clean`` and ``score``: one pass that prepares every record and learns, then the cleaned documents
     (standard input works too: the prepared records wait in a temporary file)."""

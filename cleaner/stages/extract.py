@@ -202,7 +202,6 @@ class ExtractStage(Stage):
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
             doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=len(html))
-            box_edits = []
         doc.text = text or ""
         if box_edits:
             doc.apply(box_edits)

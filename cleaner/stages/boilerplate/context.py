@@ -22,6 +22,12 @@ WRAPPED_MIN_CHARS = 50  # a line this long that stops mid-sentence was wrapped, 
 MARKER_NOTE = "marker; the block after it goes up to the next prose"
 
 
+def blocks_of(text: str, lang: str | None, labels: Labels | None = None) -> list[Block]:
+    """A document's blocks exactly as :meth:`Context.build` splits it, for callers that need no judgement
+    (per-site learning only counts lines, and must not pay for the prose measures)."""
+    return split_blocks(text, FLAT_MIN_CHARS, stopwords(lang), labels)
+
+
 @dataclass(slots=True)
 class Verdict:
     rule: str
@@ -42,9 +48,8 @@ class Context:
 
     @classmethod
     def build(cls, text: str, lang: str | None, labels: Labels | None = None, site_lines=frozenset()) -> "Context":
-        stop = stopwords(lang)
-        blocks = split_blocks(text, FLAT_MIN_CHARS, stop, labels)
-        ctx = cls(text, lang, blocks, stop, [None] * len(blocks), site_lines=frozenset(site_lines))
+        blocks = blocks_of(text, lang, labels)
+        ctx = cls(text, lang, blocks, stopwords(lang), [None] * len(blocks), site_lines=frozenset(site_lines))
         ctx.prose = [ctx.is_prose(b.words, b.stop, b.sentence, b.flat, b) for b in blocks]
         ctx._join_wrapped()
         return ctx

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ...document import Edit
 from ...ruleset import Example, RuleKind, register
-from .context import MARKER_NOTE, Context, Verdict
+from .context import MARKER_NOTE, Context, Verdict, blocks_of
 from .text import Block, Labels, phrase_key, tokens_of
 
 ACTIONS = ("drop", "cut_tail", "head", "meta")
@@ -36,6 +36,10 @@ class BoilerplateKind(RuleKind):
     on_extracted: bool = True
 
     def compile(self, params: dict[str, Any]) -> None:
+        # a structural kind's required fields are its thresholds, used as given: one attribute each
+        for name, (_, required) in self.fields.items():
+            if required:
+                setattr(self, name, params[name])
         self.on_extracted = params.get("on_extracted", True)
 
     def judge(self, ctx: Context) -> None:
@@ -111,7 +115,7 @@ class LineRule(BoilerplateKind):
 
     def matches(self, line: str, key: str | None = None) -> bool:
         words = line.count(" ") + 1
-        if self.max_words is not None and words > self.max_words + (4 if self.prefix is not None else 0):
+        if words > self.word_limit:
             return False
         if self.phrases and len(line) <= self.max_chars:
             if (key if key is not None else phrase_key(line)) in self.phrases:
@@ -216,7 +220,7 @@ class PhraseIndex:
                     if size <= rule.pattern_chars and words <= rule.word_limit and rule.pattern.fullmatch(text) is not None:
                         return rule
         if block.tokens and block.tokens[0] in self.prefix_heads:
-            return next((r for r in self.prefixed if r.matches(text)), None)
+            return next((r for r in self.prefixed if r.matches(text, key)), None)
         return None
 
     def judge(self, ctx: Context) -> None:
@@ -299,10 +303,6 @@ class Symbols(BoilerplateKind):
     phase = 1
     fields = {"max_chars": (int, True), "on_extracted": (bool, False)}
 
-    def compile(self, params: dict[str, Any]) -> None:
-        super().compile(params)
-        self.max_chars = params["max_chars"]
-
     def judge(self, ctx: Context) -> None:
         for i, block in enumerate(ctx.blocks):
             text = block.text
@@ -345,11 +345,6 @@ class Repeated(BoilerplateKind):
     phase = 1
     fields = {"min_count": (int, True), "max_words": (int, True), "on_extracted": (bool, False)}
 
-    def compile(self, params: dict[str, Any]) -> None:
-        super().compile(params)
-        self.min_count = params["min_count"]
-        self.max_words = params["max_words"]
-
     def judge(self, ctx: Context) -> None:
         seen: dict[str, list[int]] = {}
         for i, block in enumerate(ctx.blocks):
@@ -371,21 +366,15 @@ class SiteRepeated(BoilerplateKind):
     phase = 1
     fields = {"min_pages": (int, True), "min_share": (float, True), "max_words": (int, True), "on_extracted": (bool, False)}
 
-    def compile(self, params: dict[str, Any]) -> None:
-        super().compile(params)
-        self.min_pages = params["min_pages"]
-        self.min_share = params["min_share"]
-        self.max_words = params["max_words"]
-
     def learner(self):
         """A learner with this rule's thresholds (the one place they are applied)."""
         from .sites import SiteLearner  # sites.py imports site_of from this module
 
         return SiteLearner(self.min_pages, self.min_share, self.max_words)
 
-    def page_keys(self, ctx: Context) -> set[str]:
+    def page_keys(self, blocks: list[Block]) -> set[str]:
         """The phrase keys of a page's lines short enough for the rule, from the page's blocks."""
-        return {" ".join(b.tokens) for b in ctx.blocks if 0 < b.words <= self.max_words}
+        return {" ".join(b.tokens) for b in blocks if 0 < b.words <= self.max_words}
 
     def judge(self, ctx: Context) -> None:
         if not ctx.site_lines:
@@ -402,7 +391,7 @@ class SiteRepeated(BoilerplateKind):
         lang = example.lang or "en"
         learner = self.learner()
         for text in [*example.expect.get("site", []), example.text]:
-            learner.add("example.org", page_digest(text), self.page_keys(Context.build(text, lang)))
+            learner.add("example.org", page_digest(text), self.page_keys(blocks_of(text, lang)))
         ctx = Context.build(example.text, lang, site_lines=learner.result().get("example.org", frozenset()))
         self.judge(ctx)
         return ctx.marked_by(self.rule.id)
@@ -428,12 +417,6 @@ class LowStopwords(BoilerplateKind):
     kind = "low_stopwords"
     phase = 2
     fields = {"min_words": (int, True), "max_density": (float, True), "max_digits": (float, True), "on_extracted": (bool, False)}
-
-    def compile(self, params: dict[str, Any]) -> None:
-        super().compile(params)
-        self.min_words = params["min_words"]
-        self.max_density = params["max_density"]
-        self.max_digits = params["max_digits"]
 
     def judge(self, ctx: Context) -> None:
         if not ctx.stop:
@@ -462,13 +445,6 @@ class MenuRun(BoilerplateKind):
     kind = "menu_run"
     phase = 2
     fields = {"max_words": (int, True), "min_run": (int, True), "min_run_inside": (int, True), "min_capitalised": (float, True), "on_extracted": (bool, False)}
-
-    def compile(self, params: dict[str, Any]) -> None:
-        super().compile(params)
-        self.max_words = params["max_words"]
-        self.min_run = params["min_run"]
-        self.min_run_inside = params["min_run_inside"]
-        self.min_capitalised = params["min_capitalised"]
 
     def _short(self, ctx: Context, i: int) -> bool:
         block = ctx.blocks[i]
@@ -513,7 +489,6 @@ class ArticleEnd(BoilerplateKind):
 
     def compile(self, params: dict[str, Any]) -> None:
         super().compile(params)
-        self.min_share = params["min_share"]
         self.markers = frozenset(params.get("markers", []))
 
     def judge(self, ctx: Context) -> None:
@@ -567,17 +542,6 @@ class MainRegion(BoilerplateKind):
         "min_named_share": (float, True),
         "on_extracted": (bool, False),
     }
-
-    def compile(self, params: dict[str, Any]) -> None:
-        super().compile(params)
-        self.keep_head = params["keep_head"]
-        self.keep_title_lines = params["keep_title_lines"]
-        self.keep_tail = params["keep_tail"]
-        self.penalty = params["penalty"]
-        self.min_density = params["min_density"]
-        self.min_edge_words = params["min_edge_words"]
-        self.min_named = params["min_named"]
-        self.min_named_share = params["min_named_share"]
 
     def judge(self, ctx: Context) -> None:
         if not ctx.stop:

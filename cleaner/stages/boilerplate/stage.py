@@ -6,7 +6,7 @@ from typing import Iterable
 
 from ...document import Document, Edit
 from ..base import Stage
-from .context import Context, Verdict
+from .context import Context, Verdict, blocks_of
 from .kinds import BoilerplateKind, LineRule, PhraseIndex, SiteRepeated, Whitespace, site_of
 from .sites import SiteLearner, SiteLines, page_digest
 
@@ -47,7 +47,7 @@ class BoilerplateStage(Stage):
         split the page. Empty when the rule is disabled."""
         if self._site_kind is None:
             return set()
-        return self._site_kind.page_keys(Context.build(text, lang, self.phrases_for(lang).labels))
+        return self._site_kind.page_keys(blocks_of(text, lang, self.phrases_for(lang).labels))
 
     def learn_sites(self, pages: Iterable[tuple[str | None, str, str | None]]) -> SiteLines:
         """Per-site learning (off by default) from ``(url, text, lang)`` pages whose text is what this stage

@@ -58,7 +58,7 @@ class Penalty(RuleKind):
             self.by_lang[lang] = self._limits({**params, **table}, f"by_lang.{lang}.weight", allow_zero=True)
 
     def _limits(self, params: dict[str, Any], where: str, allow_zero: bool = False) -> tuple[str, float, float, float]:
-        side = "above" if "above" in params and params.get("above") is not None else "below"
+        side = "above" if "above" in params else "below"
         threshold, full_at, weight = float(params[side]), float(params["full_at"]), float(params["weight"])
         if not (0 <= weight <= 1 if allow_zero else 0 < weight <= 1):
             raise self.error(where, "must be in (0, 1] (0 switches the penalty off for a language)")

@@ -243,7 +243,7 @@ def ours(doc: Document, layout: Layout, words: Words) -> dict[str, float]:
         "mojibake_repaired": float(
             sum(1 for e in doc.edits if e.stage == "repair" and CODEPAGE_RE.search(f"{e.rule} {e.kind} {e.note}"))
         ),
-        "mojibake_left": float(sum(1 for f in doc.flags if f.type == MOJIBAKE_FLAG)),
+        "mojibake_left": float(len(doc.flags) - len(flags)),
         "artifact_flags": float(len(flags)),
         "artifact_flag_density": _share(1000 * len(flags), n),
         "mt_suspected": _unit(doc.notes.get("mt_suspected")),

@@ -22,6 +22,7 @@ from .c1bytes import C1Bytes, apply_c1_plan, is_c1_plan
 from .ftfy_pass import PREFIX as FTFY_PREFIX, Ftfy, also_suspect
 from .mojibake import CodePageRepair, apply_plan, engine_for, scan_with
 from .typography import Entities, FlagPattern, Normalize, Substitute
+from .words import Lexicon
 
 # Anything outside printable ASCII and common whitespace, or an '&' that may start an entity: text without
 # any of these cannot carry mojibake, entities, stray controls or typographic slips.
@@ -90,9 +91,11 @@ class RepairStage(Stage):
         deep = also_suspect(text, end) or (self.engine is not None and self.engine.suspicious(text[:end]))
         steps: list[RepairKind] = [k for k in self.others if deep or not isinstance(k, Ftfy)]
         if deep and self.engine is not None:
-            edits, flags = scan_with(self.engine, self.codepage_rules, doc.text[:end])
+            examined = doc.text[:end]
+            lexicon = Lexicon(examined)  # one per text: the languages are found once for both judges
+            edits, flags = scan_with(self.engine, self.codepage_rules, examined, lexicon)
             if self.ftfy is not None:
-                edits, dropped = self.ftfy.arbitrate(doc.text[:end], edits)
+                edits, dropped = self.ftfy.arbitrate(examined, edits, lexicon)
                 flags += dropped
             end += self._step(doc, edits, flags)
         for kind in self.c1 if deep else ():

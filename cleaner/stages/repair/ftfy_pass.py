@@ -52,7 +52,7 @@ class Ftfy(RepairKind):
             **{name: params[name] for name in OPTIONS},
         )
 
-    def arbitrate(self, text: str, edits: list[Edit]) -> tuple[list[Edit], list[Flag]]:
+    def arbitrate(self, text: str, edits: list[Edit], lexicon: Lexicon | None = None) -> tuple[list[Edit], list[Flag]]:
         """Per line that ftfy considers damaged, keep our code page repairs or take ftfy's fix of the line;
         flags for repairs dropped from a line that still looked damaged after them.
 
@@ -68,7 +68,7 @@ class Ftfy(RepairKind):
         out: list[Edit] = []
         flags: list[Flag] = []
         seen: Counter[str] | None = None  # the document's characters, counted when a tie needs them
-        lexicon = Lexicon(text)
+        lexicon = Lexicon(text) if lexicon is None else lexicon
         pending = sorted(edits, key=lambda e: e.start)
         i = 0
         at = 0

@@ -243,16 +243,16 @@ class Engine:
                 return True
         return False
 
-    def decide(self, text: str) -> list[Decision]:
+    def decide(self, text: str, lexicon: Lexicon | None = None) -> list[Decision]:
         """Decisions for every region of ``text``, judged paragraph by paragraph (one line at a time).
 
         Damage within one paragraph almost always comes from one accident, so the chain that most improves
         the paragraph as a whole is preferred for each of its regions (a lone ``Â»`` is repaired because
         the ``Ã©`` beside it was); a region that chain cannot explain may still be repaired on its own,
-        with the full margin.
+        with the full margin. ``lexicon``: the words of ``text``, when the caller judges the same text too.
         """
         regions = self.regions(text)
-        lexicon = Lexicon(text)
+        lexicon = Lexicon(text) if lexicon is None else lexicon
         doc_chain = self._best_chain(regions[:DOC_SAMPLE], None, lexicon)
         decisions: list[Decision] = []
         i = 0
@@ -532,13 +532,13 @@ def engine_for(kinds: list[CodePageRepair]) -> Engine:
     return Engine(unique, max(k.max_layers for k in kinds), min(k.flag_cost for k in kinds))
 
 
-def scan_with(engine: Engine, kinds: dict[str, CodePageRepair], text: str) -> tuple[list[Edit], list[Flag]]:
+def scan_with(engine: Engine, kinds: dict[str, CodePageRepair], text: str, lexicon: Lexicon | None = None) -> tuple[list[Edit], list[Flag]]:
     """Edits for the regions the engine repairs, flags for those it found damaged but could not repair."""
     if not engine.suspicious(text):
         return [], []
     edits: list[Edit] = []
     flags: list[Flag] = []
-    decisions = engine.decide(text)
+    decisions = engine.decide(text, lexicon)
     if engine.stopped_at is not None:
         first = next(iter(kinds.values()))
         flags.append(first.flag(engine.stopped_at, text[engine.stopped_at :], "unexamined", f"more than {MAX_SPANS} possibly misread sequences: the rest was not examined", None, 1.0))
