@@ -65,7 +65,9 @@ class Rule:
 class RuleKind:
     """Base for the Python half of a rule kind. Subclasses set ``stage``, ``kind`` and ``fields``.
 
-    ``fields`` maps each kind-specific field to ``(type, required)``. ``compile`` runs once per rule when a
+    ``fields`` maps each kind-specific field to ``(type, required)``. Each required field is an attribute
+    of the same name before ``compile`` runs (most are thresholds used as given), so ``compile`` only
+    handles what needs turning into something else. ``compile`` runs once per rule when a
     :class:`~cleaner.Cleaner` is built; ``check_example`` returns ``None`` when the example holds, or a
     sentence saying what went wrong.
     """
@@ -76,6 +78,9 @@ class RuleKind:
 
     def __init__(self, rule: Rule):
         self.rule = rule
+        for name, (_, required) in self.fields.items():
+            if required:
+                setattr(self, name, rule.params[name])
         self.compile(rule.params)
 
     def compile(self, params: dict[str, Any]) -> None:

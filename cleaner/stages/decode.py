@@ -133,10 +133,6 @@ class Detected(DecodeKind):
     kind = "detect"
     fields = {"min_coherence": (float, True), "min_bytes": (int, True)}
 
-    def compile(self, params):
-        self.min_coherence = params["min_coherence"]
-        self.min_bytes = params["min_bytes"]
-
     def decide(self, data, declared):
         if len(data) < self.min_bytes:
             return None  # too little to tell one legacy encoding from another

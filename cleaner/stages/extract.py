@@ -100,8 +100,6 @@ class WidgetBoxes(RuleKind):
             f"[re:test(@class, '{alternatives}', 'i') or re:test(@id, '{alternatives}', 'i')]",
             namespaces={"re": "http://exslt.org/regular-expressions"},
         )
-        self.min_chars = params["min_chars"]
-        self.max_share = params["max_share"]
 
     def boxes(self, tree: Any) -> tuple[set[str], list[str]]:
         """The texts of the elements inside the boxes, and each outermost box's whole text (spaces

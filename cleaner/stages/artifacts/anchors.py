@@ -46,7 +46,6 @@ class CapitalizedAnchor(ArtifactKind):
         self.ly_zipf = params["ly_stem_zipf"]
         self.ing_zipf = params["ing_stem_zipf"]
         self.title_cues = frozenset(w.lower() for w in params["title_cues"])
-        self.lookahead = params["lookahead"]
         self.allow = frozenset(params.get("allow", []))
 
     def detect(self, scan: Scan) -> list[Flag]:

@@ -28,7 +28,6 @@ class LowercaseProperNoun(ArtifactKind):
         self.words = frozenset(words)
         alternatives = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
         self.pattern = re.compile(rf"(?<![\w@#/.\-'’])({alternatives})(?![\w/@\-]|\.\w)")
-        self.confidence = params["confidence"]
         self.max_lower = params["max_lowercase_sentences"]
 
     def detect(self, scan: Scan) -> list[Flag]:

@@ -53,7 +53,6 @@ class DoubledWord(ArtifactKind):
     }
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.mode = params["mode"]
         if self.mode not in MODES:
             raise self.error("mode", f"must be one of {', '.join(MODES)}")
         words = [w.lower() for w in params.get("words", [])]
@@ -63,7 +62,6 @@ class DoubledWord(ArtifactKind):
         self.allow = frozenset(" ".join(p.lower().split()) for p in params.get("allow", []))
         self.not_after = frozenset(w.lower() for w in params.get("not_after", []))
         self.not_before = frozenset(w.lower() for w in params.get("not_before", []))
-        self.confidence = params["confidence"]
         self.min_length = params.get("min_length", 1)
         alternatives = "|".join(sorted(map(re.escape, self.words), key=lambda w: (-len(w), w)))
         self.pattern = re.compile(rf"(?<![\w.])({alternatives})[ \t]+({alternatives})\b")

@@ -40,7 +40,6 @@ class GluedWords(ArtifactKind):
     }
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.min_length = params["min_length"]
         self.min_freq = lexicon.frequency_of_zipf(params["min_zipf"])
         self.head_freq = lexicon.frequency_of_zipf(params["capitalised_head_zipf"])
         self.short_tails = frozenset(params["short_tails"])
@@ -48,7 +47,6 @@ class GluedWords(ArtifactKind):
         self.prefixes = frozenset(params["prefixes"])
         self.suffixes = frozenset(params["suffixes"])
         self.allow = frozenset(w.lower() for w in params.get("allow", []))
-        self.confidence = params["confidence"]
         self.supported = params["supported_confidence"]
         self.lang = self.rule.langs[0] if "*" not in self.rule.langs else "en"
 

@@ -53,12 +53,8 @@ class InconsistentTransliteration(ArtifactKind):
     }
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.variants = params["variants"]
         if self.variants not in VARIANTS:
             raise self.error("variants", f"must be one of {', '.join(VARIANTS)}")
-        self.confidence = params["confidence"]
-        self.min_dominant = params["min_dominant"]
-        self.min_length = params["min_length"]
         self.common = params["common_word_zipf"]
         self.honorifics = frozenset(params["honorifics"])
 

@@ -58,8 +58,6 @@ class PatternFlag(ArtifactKind):
             raise self.error("style_max", "is needed with style_marker")
         self.lang = self.rule.langs[0] if "*" not in self.rule.langs else "en"
         self.group = "flag" if "flag" in self.pattern.groupindex else 0
-        self.confidence = params["confidence"]
-        self.evidence = params["evidence"]
         self.suggestion = params.get("suggestion")
 
     def detect(self, scan: Scan) -> list[Flag]:

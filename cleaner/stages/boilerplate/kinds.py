@@ -36,10 +36,6 @@ class BoilerplateKind(RuleKind):
     on_extracted: bool = True
 
     def compile(self, params: dict[str, Any]) -> None:
-        # a structural kind's required fields are its thresholds, used as given: one attribute each
-        for name, (_, required) in self.fields.items():
-            if required:
-                setattr(self, name, params[name])
         self.on_extracted = params.get("on_extracted", True)
 
     def judge(self, ctx: Context) -> None:
@@ -76,7 +72,6 @@ class LineRule(BoilerplateKind):
     }
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.action = params["action"]
         contains = params.get("contains", [])
         if not all(isinstance(c, str) and c and c == c.casefold() and " " not in c for c in contains):
             raise self.error("contains", "every entry must be one lower-case word stem")

@@ -75,10 +75,6 @@ class LangDetect(RuleKind):
         for name in ("sample_chars", "trials", "min_letters"):
             if params[name] < 1:
                 raise self.error(name, "must be at least 1")
-        self.sample_chars = params["sample_chars"]
-        self.trials = params["trials"]
-        self.min_letters = params["min_letters"]
-        self.mixed_threshold = params["mixed_threshold"]
         self.profiles = profiles()
 
     def detect(self, text: str) -> list[tuple[str, float]]:

@@ -46,7 +46,6 @@ class Penalty(RuleKind):
     def compile(self, params: dict[str, Any]) -> None:
         if ("above" in params) == ("below" in params):
             raise self.error("above", "give exactly one of 'above' or 'below'")
-        self.signal = params["signal"]
         self.min_words = params.get("min_words", 0)
         self.default = self._limits(params, "weight")
         self.by_lang = {}

@@ -39,7 +39,6 @@ class Budget(RepairKind):
 
     def compile(self, params: dict[str, Any]) -> None:
         self.share = params["max_unreadable_share"]
-        self.min_chars = params["min_chars"]
 
     def unreadable(self, text: str) -> bool:
         if len(text) < self.min_chars:

@@ -36,7 +36,6 @@ class Substitute(RepairKind):
 
     def compile(self, params: dict[str, Any]) -> None:
         self.pattern = _pattern(self, params)
-        self.replace = params["replace"]
         self.trigger = params.get("trigger")
 
     def edits(self, text: str) -> list[Edit]:
@@ -54,8 +53,6 @@ class FlagPattern(RepairKind):
 
     def compile(self, params: dict[str, Any]) -> None:
         self.pattern = _pattern(self, params)
-        self.type = params["type"]
-        self.evidence = params["evidence"]
         self.trigger = params.get("trigger")
 
     def scan(self, text: str) -> tuple[list[Edit], list[Flag]]:
@@ -110,7 +107,6 @@ class Normalize(RepairKind):
     def compile(self, params: dict[str, Any]) -> None:
         if params["form"] not in ("NFC", "NFKC"):
             raise self.error("form", "must be NFC or NFKC")
-        self.form = params["form"]
 
     def edits(self, text: str) -> list[Edit]:
         if text.isascii() or unicodedata.is_normalized(self.form, text):
