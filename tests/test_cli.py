@@ -209,6 +209,14 @@ def test_help_answers():
     assert "--explain" in result.stdout and "--min-score" in result.stdout
 
 
+def test_help_keeps_setting_table_names():
+    """Help text goes through rich markup, where a bare ``[tool.cleaner]`` is a style tag and vanishes."""
+    clean = runner.invoke(app, ["clean", "--help"], env={"COLUMNS": "200"})
+    check = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "200"})
+    assert "[tool.cleaner])" in clean.stdout
+    assert "[tool.cleaner.check] in pyproject.toml" in check.stdout
+
+
 def _site_pages(tmp_path):
     menu, footer = "Town Crier Archive Letters Events", "Printed by the Town Crier press in Lowbridge since 1921"
     stories = [

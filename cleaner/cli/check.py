@@ -50,7 +50,7 @@ def _rule_names(cfg) -> dict[str, str]:
 def check(
     paths: list[str] = PathsArg,
     input_mode: InputMode = typer.Option(InputMode.auto, "--input", help="auto: JSONL records 'cleaner clean' wrote (with 'quality' and 'flags') are checked as they are, everything else is cleaned first; raw: clean everything; cleaned: only accept records 'cleaner clean' wrote."),
-    min_score: Optional[float] = _share("--min-score", "A document scoring below this is 'low'. Default: min-score of [tool.cleaner.check], else the pipeline's min_score (0.5)."),
+    min_score: Optional[float] = _share("--min-score", "A document scoring below this is 'low'. Default: the min-score setting of the check table (see above), else the pipeline's min_score (0.5)."),
     min_mean_score: Optional[float] = _share("--min-mean-score", "Fail when the mean score is below this."),
     max_low_share: Optional[float] = _share("--max-low-share", "Fail when more than this share of documents scores below --min-score."),
     max_mojibake_share: Optional[float] = _share("--max-mojibake-share", "Fail when more than this share of documents has mojibake left after repair."),
@@ -76,7 +76,7 @@ def check(
     config: Optional[str] = ConfigOpt,
 ) -> None:
     """Check a batch: aggregate scores, boilerplate, mojibake, flags, machine translation and duplicates, and fail
-    when a limit is breached. Limits come from [tool.cleaner.check] in pyproject.toml, --config, or options."""
+    when a limit is breached. Limits come from \\[tool.cleaner.check] in pyproject.toml, --config, or options."""
     # Imported here: MinHash LSH pulls in numpy and scipy, which no other command should wait for.
     from ..check import CheckSettings, SettingsError, aggregate_documents, build_report, is_cleaned, new_aggregate
     from ..check.baseline import BaselineError, load_baseline
