@@ -48,6 +48,14 @@ def test_comments_after_the_article_go_with_its_end(stage):
     assert "zum ersten Mal zu Fuß über die Brücke gehen wollten." in doc.text
 
 
+def test_short_last_sentence_of_the_article_stays_with_it(stage):
+    menu = "Startseite Verein Mannschaften Termine Kontakt Impressum Datenschutz Galerie Archiv Sponsoren Presse Shop"
+    footer = "Vereinsheim Sportplatz Nord Anfahrt Öffnungszeiten Mitgliedschaft Satzung Downloads Partner Sponsoren"
+    doc = run(stage, f"{menu} {STORY} Für uns ein tolles Ergebnis. {footer}", "de")
+    assert "Für uns ein tolles Ergebnis." in doc.text
+    assert "Mitgliedschaft" not in doc.text and "Galerie" not in doc.text
+
+
 def test_a_marker_early_on_the_page_does_not_cut_the_article(stage):
     first, rest = STORY.split(". ", 1)
     doc = run(stage, first + ". Ähnliche Beiträge " + rest, "de")

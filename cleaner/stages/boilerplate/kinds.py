@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ...document import Edit
 from ...ruleset import Example, RuleKind, register
-from .context import MARKER_NOTE, Context, Verdict, blocks_of
+from .context import MARKER_NOTE, PROSE_MIN_DENSITY, Context, Verdict, blocks_of
 from .text import Block, Labels, phrase_key, tokens_of
 
 ACTIONS = ("drop", "cut_tail", "head", "meta")
@@ -546,6 +546,8 @@ class MainRegion(BoilerplateKind):
             self._no_prose(ctx)
             return
         flat = ctx.blocks[start].flat
+        if flat:
+            start, end = self._short_sentences(ctx, start, end)
         head = [i for i in range(start) if ctx.open(i)]
         if len(head) > (0 if flat else self.keep_head) and self._words(ctx, head) >= self.min_edge_words and (flat or self._chrome(ctx, range(start))):
             titles: set[int] = set()
@@ -562,6 +564,23 @@ class MainRegion(BoilerplateKind):
         if len(tail) > (0 if flat else self.keep_tail) and self._words(ctx, tail) >= self.min_edge_words and (flat or self._chrome(ctx, edge)):
             for i in tail:
                 ctx.mark(i, Verdict(self.rule.id, "drop_line", "after the main text"))
+
+    @staticmethod
+    def _short_sentences(ctx: Context, start: int, end: int) -> tuple[int, int]:
+        """The region widened by the short sentences right next to it ("Für uns ein tolles Ergebnis."): too
+        short to count as prose, but a whole sentence full of function words is the article's first or last
+        line, not a menu. Flat text only, where everything outside the region goes."""
+        blocks, verdicts = ctx.blocks, ctx.verdicts
+
+        def sentence(i: int) -> bool:
+            block = blocks[i]
+            return verdicts[i] is None and block.sentence and block.words >= 2 and block.density >= PROSE_MIN_DENSITY
+
+        while end + 1 < len(blocks) and sentence(end + 1):
+            end += 1
+        while start > 0 and sentence(start - 1):
+            start -= 1
+        return start, end
 
     def _chrome(self, ctx: Context, edge: range) -> bool:
         named = [i for i in edge if not ctx.open(i) or _label(ctx.blocks[i])]
