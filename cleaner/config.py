@@ -47,9 +47,17 @@ def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
             raise ValueError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
         if name == "learn_sites" and not isinstance(value, bool):
             raise ValueError(f"{source}: '{key}' must be true or false, not {value!r}")
+        if name == "min_score" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1):
+            raise ValueError(f"{source}: '{key}' must be a number from 0 to 1, not {value!r}")
+        if name in ("max_chars", "max_html_bytes") and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise ValueError(f"{source}: '{key}' must be a whole number of at least 1, not {value!r}")
+        if name == "check" and not isinstance(value, dict):
+            raise ValueError(f"{source}: '{key}' must be a table ([tool.cleaner.check]), not {value!r}")
         if name in ("rules", "disable"):
             if isinstance(value, str):
                 value = [value]
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"{source}: '{key}' must be a list of strings, not {value!r}")
             value = tuple(value)
         out[name] = value
     return out

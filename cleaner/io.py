@@ -43,6 +43,8 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     out: list[str] = []
     for given in paths:
         if given == "-":
+            if given in out:
+                raise InputError("'-' (standard input) can be read only once")
             out.append(given)
             continue
         path = Path(given)
@@ -108,10 +110,14 @@ def read_jsonl(handle: IO[bytes], name: str) -> Iterator[Document]:
 
 
 def open_output(path: str | None) -> IO[str]:
+    """Standard output, or the file named (gzip-compressed for a ``.gz`` name). A missing directory is
+    created, and said so on standard error, so that a typo in the path does not go unnoticed."""
     if path is None or path == "-":
         return sys.stdout
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        target.parent.mkdir(parents=True)
+        print(f"cleaner: created directory {target.parent}", file=sys.stderr)
     if target.name.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(target, "wb"), encoding="utf-8")
     return open(target, "w", encoding="utf-8")

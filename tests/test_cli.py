@@ -3,6 +3,7 @@
 import gzip
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -144,7 +145,8 @@ def test_html_file_goes_through_extraction(tmp_path):
 def test_explain_names_rules():
     result = run("clean", SEED, "--explain")
     assert result.exit_code == 0
-    assert "BP004" in result.stdout and "cut_tail" in result.stdout
+    assert "BP004" in result.stderr and "cut_tail" in result.stderr
+    assert "BP004" not in result.stdout  # the cleaned text stays clean
 
 
 def test_disable_switches_a_rule_off():
@@ -272,3 +274,56 @@ def test_learn_sites_setting_and_check(tmp_path):
     assert result.exit_code == 2 and "--input cleaned cleans none" in result.stderr
     cfg.write_text('learn_sites = "yes"\n', encoding="utf-8")
     assert run("clean", str(path), "--config", str(cfg)).exit_code == 2
+
+
+def _three_records(tmp_path):
+    path = tmp_path / "three.jsonl"
+    path.write_text('{"id": "a", "text": "The council met on Monday to discuss the budget of the town schools."}\n'
+                    '{broken\n'
+                    '{"id": "c", "text": "A new bakery opened in the old station building on Friday morning."}\n', encoding="utf-8")
+    return path
+
+
+def test_text_output_accounts_for_every_record(tmp_path):
+    result = run("clean", str(_three_records(tmp_path)))
+    assert result.exit_code == 1
+    assert result.stdout.count("==> ") == 3
+    assert "[not cleaned: malformed JSON" in result.stdout
+    assert "2 of 3" not in result.stderr and "1 of 3 record(s) could not be cleaned and are marked in the output" in result.stderr
+
+
+def test_score_json_counts_records_not_files(tmp_path):
+    result = run("score", str(_three_records(tmp_path)), "--json")
+    assert len(result.stdout.splitlines()) == 3
+    assert "1 of 3 record(s)" in result.stderr
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("clean", SEED, "-o", str(blocker / "out.jsonl"))
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+
+
+def test_missing_output_directory_is_created_and_said(tmp_path):
+    target = tmp_path / "new" / "out.jsonl"
+    result = run("clean", SEED, "-o", str(target))
+    assert result.exit_code == 0 and target.exists()
+    assert "created directory" in result.stderr
+
+
+def test_empty_directory_and_repeated_stdin_are_usage_errors(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("clean", str(empty)).exit_code == 2
+    assert run("score", str(empty)).exit_code == 2
+    repeated = run("clean", "-", "-", input="Some text.")
+    assert repeated.exit_code == 2 and "only once" in repeated.stderr
+
+
+@pytest.mark.parametrize("setting", ['min_score = "high"', "min_score = 1.5", "max_chars = -1", "max_html_bytes = 0", 'disable = [1, 2]', "learn_sites = 1"])
+def test_bad_setting_values_are_usage_errors(tmp_path, setting):
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text(setting + "\n", encoding="utf-8")
+    result = run("clean", SEED, "--config", str(cfg))
+    assert result.exit_code == 2 and setting.split()[0] in result.stderr

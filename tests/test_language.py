@@ -134,6 +134,28 @@ def test_a_given_language_is_kept(stage):
     assert doc.lang == "de" and doc.lang_prob == 1.0
 
 
+@pytest.mark.parametrize("given", ["EN", "en-US", "en_GB", "eng", " en "])
+def test_a_given_language_takes_the_code_the_rules_use(stage, given):
+    doc = Document(EN, lang=given)
+    stage.run(doc)
+    assert doc.lang == "en" and doc.notes["lang_given"] == given
+
+
+@pytest.mark.parametrize("given", ["xx", "english", "123"])
+def test_a_given_code_no_language_has_is_detected_instead(stage, given):
+    doc = Document(EN, lang=given)
+    stage.run(doc)
+    assert doc.lang == "en" and doc.lang_prob < 1.0 and doc.notes["lang_given"] == given
+
+
+def test_a_record_in_upper_case_language_is_checked_like_one_without(cleaner):
+    seed = next((ROOT / "fixtures" / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
+    plain = cleaner.clean_record({"id": "a", "text": seed})
+    upper = cleaner.clean_record({"id": "a", "text": seed, "lang": "EN"})
+    assert upper.text == plain.text and len(upper.flags) == len(plain.flags) > 0
+    assert upper.quality["score"] == plain.quality["score"]
+
+
 def test_sample_is_bounded_skips_short_lines_and_covers_the_text():
     lines = ["Home", "About us", DE, "Login", EN + " " + EN, "Menu"] + [FR] * 10 + [PL]
     sample = sample_text("\n".join(lines), 400)

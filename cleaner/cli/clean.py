@@ -27,6 +27,8 @@ def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_rep
         files = expand_paths(paths)
     except InputError as exc:
         raise fail(f"{exc}. Check the path, or pass '-' to read standard input.")
+    if not files:
+        raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .html, .htm, .jsonl, .jsonl.gz)")
     require_learning(cfg, sites_report)
     cleaner = build_cleaner(cfg)
     if cfg.learn_sites:
@@ -34,10 +36,10 @@ def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_rep
     return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers)
 
 
-def _summarize(total: int, errors: list[Document]) -> int:
+def _summarize(total: int, errors: list[Document], how: str = "were written with an 'error' field") -> int:
     if not errors:
         return EXIT_OK
-    typer.echo(f"cleaner: {len(errors)} of {total} record(s) could not be cleaned and were written with an 'error' field:", err=True)
+    typer.echo(f"cleaner: {len(errors)} of {total} record(s) could not be cleaned and {how}:", err=True)
     for doc in errors[:10]:
         typer.echo(f"  {doc.error}", err=True)
     if len(errors) > 10:
@@ -50,7 +52,7 @@ def clean(
     paths: list[str] = PathsArg,
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write here instead of standard output; a .jsonl or .jsonl.gz name implies --format jsonl."),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="text: the cleaned text; jsonl: one record per document with text, lang, quality, flags, edits and meta."),
-    explain: bool = typer.Option(False, "--explain", "-e", help="Show what was removed, repaired and flagged, and by which rule."),
+    explain: bool = typer.Option(False, "--explain", "-e", help="Show what was removed, repaired and flagged, and by which rule (on standard error when the output goes to standard output)."),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0, help="Mark documents scoring below this 'keep: false' (they are still written). Default 0.5."),
     stdin_format: StdinFormat = StdinOpt,
     workers: int = WorkersOpt,
@@ -66,29 +68,57 @@ def clean(
         fmt = Format.jsonl if output and (output.endswith(".jsonl") or output.endswith(".jsonl.gz")) else Format.text
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
     total, docs = _documents(cfg, paths, stdin_format.value, workers, sites_report)
-    out = open_output(output)
-    explain_to = sys.stderr if (fmt is Format.jsonl and out is sys.stdout) else sys.stdout
+    try:
+        out = open_output(output)
+    except OSError as exc:
+        raise fail(f"cannot write {output}: {exc.strerror or exc}. Check that the directory exists and is writable.")
+    explain_to = sys.stderr if out is sys.stdout else sys.stdout  # never mixed into the output itself
     errors: list[Document] = []
     count = 0
     try:
-        for doc in progress(docs, total, "cleaning"):
+        for doc, several in _with_lookahead(progress(docs, total, "cleaning")):
             count += 1
             if doc.error:
                 errors.append(doc)
             if fmt is Format.jsonl:
                 write_jsonl(out, doc, with_edits=not no_edits)
             else:
-                if total > 1:
-                    out.write(f"==> {doc.id} <==\n")
-                out.write(doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else ""))
-                if total > 1:
-                    out.write("\n")
+                _write_text(out, doc, several)
             if explain:
                 render_explanation(doc, explain_to)
     finally:
         if out is not sys.stdout:
             out.close()
-    raise typer.Exit(_summarize(count, errors))
+    raise typer.Exit(_summarize(count, errors, "were written with an 'error' field" if fmt is Format.jsonl else "are marked in the output"))
+
+
+def _with_lookahead(docs: Iterator[Document]) -> Iterator[tuple[Document, bool]]:
+    """Each document, and whether the run holds more than one (known once a second one arrives, so a
+    stream of one document is written bare and a stream of many gets a header before each)."""
+    first = next(docs, None)
+    if first is None:
+        return
+    second = next(docs, None)
+    several = second is not None
+    yield first, several
+    if several:
+        yield second, True
+        for doc in docs:
+            yield doc, True
+
+
+def _write_text(out, doc: Document, several: bool) -> None:
+    """The cleaned text; with several documents each under a ``==> id <==`` header, and a document that
+    could not be cleaned as its header and the reason, so that every input is accounted for."""
+    if several:
+        out.write(f"==> {doc.id} <==\n")
+    if doc.error:
+        if several:
+            out.write(f"[not cleaned: {doc.error}]\n\n")
+        return
+    out.write(doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else ""))
+    if several:
+        out.write("\n")
 
 
 @app.command()
@@ -108,7 +138,9 @@ def score(
     total, docs = _documents(cfg, paths, stdin_format.value, workers)
     rows: list[Document] = []
     errors: list[Document] = []
+    count = 0
     for doc in progress(docs, total, "scoring"):
+        count += 1
         if doc.error:
             errors.append(doc)
         if as_json:
@@ -121,4 +153,4 @@ def score(
             rows.append(doc)
     if not as_json:
         render_score_table(rows, sys.stdout)
-    raise typer.Exit(_summarize(len(rows) if not as_json else total, errors))
+    raise typer.Exit(_summarize(len(rows) if not as_json else count, errors, "carry an 'error' field" if as_json else "are marked in the table"))

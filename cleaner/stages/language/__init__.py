@@ -12,6 +12,7 @@ A second language above ``mixed_threshold`` is left in ``doc.notes["mixed_langua
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ...document import Document
@@ -96,13 +97,51 @@ class LangDetect(RuleKind):
         return [found[0][0]] if want is None or found[0][0] == want else []
 
 
+# ISO 639-2 and -3 codes of the languages the packs and the detector know, for records that name their
+# language so ("eng", "deu", "ger"); the stages key their rules by ISO 639-1 codes.
+_THREE_LETTER = {
+    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt",
+    "nld": "nl", "dut": "nl", "pol": "pl", "rus": "ru", "ukr": "uk", "ces": "cs", "cze": "cs", "slk": "sk",
+    "slo": "sk", "swe": "sv", "dan": "da", "nor": "no", "nob": "no", "fin": "fi", "est": "et", "lav": "lv",
+    "lit": "lt", "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "hrv": "hr", "srp": "sr", "slv": "sl",
+    "ell": "el", "gre": "el", "tur": "tr", "ara": "ar", "heb": "he", "fas": "fa", "per": "fa", "hin": "hi",
+    "ben": "bn", "urd": "ur", "tha": "th", "vie": "vi", "ind": "id", "msa": "ms", "may": "ms", "zho": "zh",
+    "chi": "zh", "jpn": "ja", "kor": "ko", "cat": "ca", "eus": "eu", "baq": "eu", "glg": "gl", "cym": "cy",
+    "wel": "cy", "gle": "ga", "isl": "is", "ice": "is", "afr": "af", "swa": "sw", "tgl": "tl", "mkd": "mk",
+    "mac": "mk", "alb": "sq", "sqi": "sq",
+}
+# Chinese is the one language the detector tells apart by script; its codes are kept whole.
+_KEEP_REGION = frozenset(("zh-cn", "zh-tw"))
+
+
+def language_code(given: str, known: frozenset[str]) -> str | None:
+    """A record's language as the stages key their rules (``"EN"``, ``"en-US"``, ``"en_GB"``, ``"eng"`` →
+    ``"en"``), or None when it is not a language code the detector or the stop-word lists know: rules of
+    no language would apply and nothing would be checked, so such a record is detected instead."""
+    code = given.strip().lower().replace("_", "-")
+    if code in _KEEP_REGION:
+        return code
+    primary = code.split("-")[0]
+    primary = _THREE_LETTER.get(primary, primary)
+    if primary == "zh":
+        return "zh-tw" if code in ("zh-hant", "zh-hk", "zh-mo") else "zh-cn"
+    return primary if primary in known else None
+
+
 class LanguageStage(Stage):
     name = "language"
 
     def run(self, doc: Document) -> None:
-        if doc.lang or not self.rules:  # a language given with the record is taken as it is
-            if doc.lang:
-                doc.lang_prob = doc.lang_prob or 1.0
+        if doc.lang:  # a language given with the record is taken, in the stages' own code
+            code = language_code(doc.lang, _known_languages())
+            if code is not None:
+                if code != doc.lang:
+                    doc.notes["lang_given"] = doc.lang
+                doc.lang, doc.lang_prob = code, doc.lang_prob or 1.0
+                return
+            doc.notes["lang_given"] = doc.lang
+            doc.lang = None
+        if not self.rules:
             return
         kind = self.rules[0]
         found = kind.detect(doc.text)
@@ -113,3 +152,11 @@ class LanguageStage(Stage):
         others = [(lang, p) for lang, p in found[1:] if p >= kind.mixed_threshold]
         if others:
             doc.notes["mixed_languages"] = others
+
+
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    """The codes a given language may take: the detector's languages and those with a stop-word list."""
+    from ..boilerplate.text import JUSTEXT_NAMES
+
+    return frozenset(profiles().langs) | frozenset(JUSTEXT_NAMES)
