@@ -75,6 +75,8 @@ class RuleKind:
     stage: ClassVar[str]
     kind: ClassVar[str]
     fields: ClassVar[dict[str, tuple[type | tuple[type, ...], bool]]] = {}
+    # the keys an example table may carry besides ``text`` and ``lang``: what ``check_example`` reads
+    example_keys: ClassVar[frozenset[str]] = frozenset({"span"})
 
     def __init__(self, rule: Rule):
         self.rule = rule
@@ -280,7 +282,12 @@ def run_examples(ruleset: RuleSet, only: Iterable[str] | None = None) -> list[tu
             continue
         kind = ruleset.compiled(rule)
         for example in rule.examples:
-            results.append((rule, example, kind.check_example(example)))
+            unknown = sorted(set(example.expect) - kind.example_keys)
+            if unknown:
+                reads = ", ".join(sorted(kind.example_keys))
+                results.append((rule, example, f"has unknown key(s) {unknown}; examples of kind {rule.kind!r} read: text, lang, {reads}"))
+            else:
+                results.append((rule, example, kind.check_example(example)))
     return results
 
 

@@ -93,3 +93,16 @@ def test_per_site_learning_gives_the_same_result_for_any_worker_count(cleaner):
     assert all(footer not in json.loads(r)["text"] for r in one)
     learned, cleaned = cleaner.learn_and_clean(iter(records), workers=2, chunksize=2)
     assert learned == sites and [json.dumps(d.to_record()) for d in cleaned] == one
+
+
+def test_carriage_returns_alone_end_lines(cleaner):
+    lines = [
+        "The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes.",
+        "Rescue teams worked through the night to reach the people who were trapped by the water.",
+        "Share this:",
+        "Facebook",
+    ]
+    doc = cleaner.clean("\r".join(lines) + "\r")
+    assert "Share this:" not in doc.text and "Facebook" not in doc.text
+    assert doc.text.startswith(lines[0] + "\n" + lines[1])
+    assert any(e.rule == "RP109" for e in doc.edits)

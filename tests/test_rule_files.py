@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.ruleset import RuleError, default_rules_dir, load_rules, parse_rule_file
+from cleaner.ruleset import RuleError, default_rules_dir, load_rules, parse_rule_file, run_examples
 
 RULESET = load_rules()
 
@@ -86,3 +86,9 @@ def test_user_rules_add_and_disable(tmp_path):
 def test_disabling_an_unknown_rule_is_an_error():
     with pytest.raises(RuleError, match="XX999"):
         load_rules(disabled=["XX999"])
+
+
+def test_an_example_key_the_kind_does_not_read_fails_its_test(tmp_path):
+    path = _write(tmp_path, RULE.replace('examples.match = ["Buy now"]', 'examples.match = [{ text = "Buy now", spna = "Buy now" }]'))
+    failures = [message for _, _, message in run_examples(load_rules([path]), ["BP901"]) if message]
+    assert len(failures) == 1 and "spna" in failures[0] and "span" in failures[0]

@@ -34,6 +34,7 @@ def _bytes_of(example: Example) -> bytes:
 
 class DecodeKind(RuleKind):
     stage = "decode"
+    example_keys = frozenset({"span", "declared"})
 
     def decide(self, data: bytes, declared: str | None) -> tuple[str, str, int] | None:
         """Return (text, note, bytes replaced) if this rule decides how to decode ``data``."""

@@ -359,6 +359,7 @@ class SiteRepeated(BoilerplateKind):
 
     kind = "site_repeated"
     phase = 1
+    example_keys = frozenset({"span", "site"})
     fields = {"min_pages": (int, True), "min_share": (float, True), "max_words": (int, True), "on_extracted": (bool, False)}
 
     def learner(self):
@@ -480,6 +481,7 @@ class ArticleEnd(BoilerplateKind):
 
     kind = "article_end"
     phase = 2
+    example_keys = frozenset({"span", "marker"})
     fields = {"min_share": (float, True), "markers": (list, False), "on_extracted": (bool, False)}
 
     def compile(self, params: dict[str, Any]) -> None:

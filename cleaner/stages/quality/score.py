@@ -33,6 +33,7 @@ class Penalty(RuleKind):
 
     stage = "quality"
     kind = "penalty"
+    example_keys = frozenset({"span", "notes", "flags"})
     fields = {
         "signal": (str, True),
         "above": ((int, float), False),

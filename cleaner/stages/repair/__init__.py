@@ -24,9 +24,10 @@ from .mojibake import CodePageRepair, apply_plan, engine_for, scan_with
 from .typography import Entities, FlagPattern, Normalize, Substitute
 from .words import Lexicon
 
-# Anything outside printable ASCII and common whitespace, or an '&' that may start an entity: text without
-# any of these cannot carry mojibake, entities, stray controls or typographic slips.
-SUSPECT_RE = re.compile(r"[^\t\n\r\x20-\x25\x27-\x7e]")
+# Anything outside printable ASCII and common whitespace, or an '&' that may start an entity, or a carriage
+# return that ends a line alone: text without any of these cannot carry mojibake, entities, stray controls,
+# typographic slips or line breaks the line rules would not see.
+SUSPECT_RE = re.compile(r"[^\t\n\r\x20-\x25\x27-\x7e]|\r(?!\n)")
 UNREADABLE_RE = re.compile("[\ufffd\x00-\x08\x0e-\x1f]")
 
 

@@ -8,6 +8,7 @@ from ...ruleset import Example, RuleKind
 
 class RepairKind(RuleKind):
     stage = "repair"
+    example_keys = frozenset({"span", "fixed"})
 
     def scan(self, text: str) -> tuple[list[Edit], list[Flag]]:
         """Non-overlapping edits against ``text``, and flags (offsets into ``text``) for what it left alone."""
