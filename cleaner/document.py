@@ -115,13 +115,14 @@ class Document:
         if self.flags:
             self.flags = [f for f in (_carry(flag, ordered) for flag in self.flags) if f is not None]
 
-    def note_provenance(self, stage: str, rule: str, kind: str, note: str, *, start: int = 0, end: int = 0) -> None:
+    def note_provenance(self, stage: str, rule: str, kind: str, note: str, *, start: int = 0, end: int = 0, after: str = "") -> None:
         """Record how the text was obtained (decoding, extraction) as a step-0 edit.
 
         Its offsets are into the raw input (bytes or HTML, kept in the record's own field), so it is
-        explained like any edit but not replayed on text.
+        explained like any edit but not replayed on text. Extraction keeps the text it produced in
+        ``after``: for HTML input that is the text the replayable steps start from.
         """
-        self.edits.append(Edit(stage, rule, kind, start, end, "", "", note, step=0))
+        self.edits.append(Edit(stage, rule, kind, start, end, "", after, note, step=0))
 
     def add_flag(self, flag: Flag) -> None:
         if not (0 <= flag.start < flag.end <= len(self.text)) or self.text[flag.start : flag.end] != flag.text:

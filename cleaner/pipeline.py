@@ -234,7 +234,11 @@ def record_to_document(record: dict[str, Any]) -> Document:
         if isinstance(record.get(name), str):
             doc.text = record[name]
             return doc
-    doc.error = f"record has no text field (expected one of: {', '.join(TEXT_FIELDS)})"
+    present = [name for name in TEXT_FIELDS if name in record]
+    if present:
+        doc.error = f"record field '{present[0]}' is {type(record[present[0]]).__name__}, not a string"
+    else:
+        doc.error = f"record has no text field (expected one of: {', '.join(TEXT_FIELDS)})"
     return doc
 
 

@@ -327,3 +327,20 @@ def test_bad_setting_values_are_usage_errors(tmp_path, setting):
     cfg.write_text(setting + "\n", encoding="utf-8")
     result = run("clean", SEED, "--config", str(cfg))
     assert result.exit_code == 2 and setting.split()[0] in result.stderr
+
+
+def test_disable_takes_a_comma_separated_list():
+    result = run("clean", SEED, "--disable", "BP004,BP008")
+    assert result.exit_code == 0 and "#visit #Moscow" in result.stdout
+
+
+def test_rules_list_rejects_an_unknown_stage():
+    result = run("rules", "list", "--stage", "cleanup")
+    assert result.exit_code == 2 and "boilerplate" in result.stderr
+
+
+def test_a_text_field_that_is_not_a_string_is_named(tmp_path):
+    path = tmp_path / "numbers.jsonl"
+    path.write_text('{"id": "n", "text": 12345}\n', encoding="utf-8")
+    record = json.loads(run("clean", str(path), "-f", "jsonl").stdout)
+    assert record["error"].endswith("record field 'text' is int, not a string")

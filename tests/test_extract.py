@@ -1,5 +1,9 @@
 """The HTML path: trafilatura with the measured settings, then the same text rules as plain text."""
 
+import pytest
+
+from cleaner import replay_all
+
 ARTICLE = (
     "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Storm floods villages</h1>"
     "<p>The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes, officials said on Tuesday morning.</p>"
@@ -49,6 +53,13 @@ CTA_PAGE = (
 
 def boxes_kind(cleaner):
     return cleaner.ruleset.compiled(cleaner.ruleset.get("EX003"))
+
+
+@pytest.mark.parametrize("page", ["ARTICLE", "CTA_PAGE"])
+def test_html_edits_replay_from_the_extracted_text(cleaner, page):
+    doc = cleaner.clean_html(globals()[page], "https://example.org/storm")
+    extracted = next(e for e in doc.edits if e.stage == "extract" and e.step == 0).after
+    assert extracted and replay_all(extracted, doc.edits) == doc.text
 
 
 def test_lines_of_a_widget_box_are_removed_as_edits_after_extraction(cleaner):

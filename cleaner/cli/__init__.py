@@ -31,7 +31,7 @@ app.add_typer(rules_app, name="rules")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 RulesOpt = typer.Option(None, "--rules", help="Extra rule file or directory (repeatable); a rule with a packaged id replaces it.")
-DisableOpt = typer.Option(None, "--disable", help="Rule id to switch off (repeatable), e.g. --disable BP010.")
+DisableOpt = typer.Option(None, "--disable", help="Rule id to switch off (repeatable or comma-separated), e.g. --disable BP010,BP011.")
 ConfigOpt = typer.Option(None, "--config", help="Settings file (TOML, or a pyproject.toml with \\[tool.cleaner]). Default: the nearest pyproject.toml.")
 PathsArg = typer.Argument(..., help="Files or directories (.txt, .html/.htm, .jsonl, .jsonl.gz); '-' reads standard input.")
 WorkersOpt = typer.Option(1, "--workers", "-j", min=1, help="Worker processes; output order and content do not depend on it.")
@@ -58,7 +58,7 @@ def settings(config: Optional[str], rules: Optional[list[str]], disable: Optiona
     except ValueError as exc:
         raise fail(str(exc))
     extra_rules = tuple(base.rules) + tuple(rules or ())
-    disabled = tuple(base.disable) + tuple(disable or ())
+    disabled = tuple(base.disable) + tuple(part.strip() for given in disable or () for part in given.split(",") if part.strip())
     return base.with_options(rules=extra_rules, disable=disabled, **options)
 
 

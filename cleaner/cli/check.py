@@ -75,8 +75,9 @@ def check(
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
 ) -> None:
-    """Check a batch: aggregate scores, boilerplate, mojibake, flags, machine translation and duplicates, and fail
-    when a limit is breached. Limits come from \\[tool.cleaner.check] in pyproject.toml, --config, or options."""
+    """Check a batch: aggregate scores, boilerplate, mojibake, flags, machine translation and duplicates, and fail when a limit is breached.
+
+    Limits come from \\[tool.cleaner.check] in pyproject.toml, --config, or options."""
     # Imported here: MinHash LSH pulls in numpy and scipy, which no other command should wait for.
     from ..check import CheckSettings, SettingsError, aggregate_documents, build_report, is_cleaned, new_aggregate
     from ..check.baseline import BaselineError, load_baseline

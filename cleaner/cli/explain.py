@@ -25,7 +25,7 @@ def render_explanation(doc: Document, out: IO[str]) -> None:
         edits.add_column(column, overflow="fold")
     for e in doc.edits:
         edits.add_row(
-            str(e.step), e.stage, e.rule, e.kind, f"{e.start}-{e.end}", _clip(e.before) if e.before else "", _clip(e.after) or e.note or ("(removed)" if e.before else "")
+            str(e.step), e.stage, e.rule, e.kind, f"{e.start}-{e.end}", _clip(e.before) if e.before else "", (e.note if e.step == 0 else _clip(e.after) or e.note or ("(removed)" if e.before else ""))
         )
     console.print(edits)
     if doc.meta:

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from ..ruleset import RuleError, load_rules, run_examples
+from ..ruleset import STAGES, RuleError, load_rules, run_examples
 from . import EXIT_FAILED, EXIT_OK, DisableOpt, fail, rules_app
 
 
@@ -20,6 +20,8 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    if stage is not None and stage not in STAGES:
+        raise fail(f"--stage {stage!r} is not a stage; the stages are: {', '.join(STAGES)}")
     try:
         ruleset = load_rules(rules or (), disable or ())
     except RuleError as exc:
