@@ -138,14 +138,14 @@ def test_a_given_language_is_kept(stage):
 def test_a_given_language_takes_the_code_the_rules_use(stage, given):
     doc = Document(EN, lang=given)
     stage.run(doc)
-    assert doc.lang == "en" and doc.notes["lang_given"] == given
+    assert doc.lang == "en" and doc.meta["lang_given"] == given
 
 
 @pytest.mark.parametrize("given", ["xx", "english", "123"])
 def test_a_given_code_no_language_has_is_detected_instead(stage, given):
     doc = Document(EN, lang=given)
     stage.run(doc)
-    assert doc.lang == "en" and doc.lang_prob < 1.0 and doc.notes["lang_given"] == given
+    assert doc.lang == "en" and doc.lang_prob < 1.0 and doc.meta["lang_given"] == given
 
 
 def test_a_record_in_upper_case_language_is_checked_like_one_without(cleaner):

@@ -136,10 +136,10 @@ class LanguageStage(Stage):
             code = language_code(doc.lang, _known_languages())
             if code is not None:
                 if code != doc.lang:
-                    doc.notes["lang_given"] = doc.lang
+                    doc.meta["lang_given"] = doc.lang
                 doc.lang, doc.lang_prob = code, doc.lang_prob or 1.0
                 return
-            doc.notes["lang_given"] = doc.lang
+            doc.meta["lang_given"] = doc.lang
             doc.lang = None
         if not self.rules:
             return
