@@ -145,7 +145,7 @@ def test_html_file_goes_through_extraction(tmp_path):
 def test_explain_names_rules():
     result = run("clean", SEED, "--explain")
     assert result.exit_code == 0
-    assert "BP004" in result.stderr and "cut_tail" in result.stderr
+    assert "BP004 republish.source_link" in result.stderr and "cut_tail" in result.stderr
     assert "BP004" not in result.stdout  # the cleaned text stays clean
 
 

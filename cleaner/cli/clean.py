@@ -22,7 +22,8 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None) -> tuple[int, Iterator[Document]]:
+def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None) -> tuple[int, Iterator[Document], dict[str, str]]:
+    """How many inputs, the cleaned documents (lazily), and each rule's name by id for explanations."""
     try:
         files = expand_paths(paths)
     except InputError as exc:
@@ -31,9 +32,10 @@ def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_rep
         raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .html, .htm, .jsonl, .jsonl.gz)")
     require_learning(cfg, sites_report)
     cleaner = build_cleaner(cfg)
+    names = {rule.id: rule.name for rule in cleaner.ruleset.rules}
     if cfg.learn_sites:
-        return len(files), learn_and_clean(cleaner, files, stdin_format, workers, sites_report)
-    return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers)
+        return len(files), learn_and_clean(cleaner, files, stdin_format, workers, sites_report), names
+    return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers), names
 
 
 def _summarize(total: int, errors: list[Document], how: str = "were written with an 'error' field") -> int:
@@ -67,7 +69,7 @@ def clean(
     if fmt is None:
         fmt = Format.jsonl if output and (output.endswith(".jsonl") or output.endswith(".jsonl.gz")) else Format.text
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    total, docs = _documents(cfg, paths, stdin_format.value, workers, sites_report)
+    total, docs, names = _documents(cfg, paths, stdin_format.value, workers, sites_report)
     try:
         out = open_output(output)
     except OSError as exc:
@@ -85,7 +87,7 @@ def clean(
             else:
                 _write_text(out, doc, several)
             if explain:
-                render_explanation(doc, explain_to)
+                render_explanation(doc, explain_to, names)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -135,7 +137,7 @@ def score(
 ) -> None:
     """Score documents: one line each with the score and the reasons that lowered it."""
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    total, docs = _documents(cfg, paths, stdin_format.value, workers)
+    total, docs, _ = _documents(cfg, paths, stdin_format.value, workers)
     rows: list[Document] = []
     errors: list[Document] = []
     count = 0

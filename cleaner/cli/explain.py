@@ -12,7 +12,13 @@ def _clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_explanation(doc: Document, out: IO[str]) -> None:
+def _named(rule: str, names: dict[str, str] | None) -> str:
+    name = (names or {}).get(rule)
+    return f"{rule} {name}" if name else rule
+
+
+def render_explanation(doc: Document, out: IO[str], names: dict[str, str] | None = None) -> None:
+    """Edits and flags as tables; ``names`` (rule id → name) puts each rule's name beside its id."""
     from rich.console import Console
     from rich.table import Table
 
@@ -25,7 +31,7 @@ def render_explanation(doc: Document, out: IO[str]) -> None:
         edits.add_column(column, overflow="fold")
     for e in doc.edits:
         edits.add_row(
-            str(e.step), e.stage, e.rule, e.kind, f"{e.start}-{e.end}", _clip(e.before) if e.before else "", (e.note if e.step == 0 else _clip(e.after) or e.note or ("(removed)" if e.before else ""))
+            str(e.step), e.stage, _named(e.rule, names), e.kind, f"{e.start}-{e.end}", _clip(e.before) if e.before else "", (e.note if e.step == 0 else _clip(e.after) or e.note or ("(removed)" if e.before else ""))
         )
     console.print(edits)
     if doc.meta:
@@ -37,7 +43,7 @@ def render_explanation(doc: Document, out: IO[str]) -> None:
     for f in sorted(doc.flags, key=lambda f: f.start):
         context = doc.text[max(0, f.start - 30) : f.end + 30]
         extra = f" → {f.suggestion}" if f.suggestion else ""
-        flags.add_row(f.type, f.rule, f"{f.start}-{f.end}", f.text, f"{f.confidence:.2f}", _clip(context, 70) + extra)
+        flags.add_row(f.type, _named(f.rule, names), f"{f.start}-{f.end}", f.text, f"{f.confidence:.2f}", _clip(context, 70) + extra)
     console.print(flags)
     reasons = doc.quality.get("reasons") or []
     if reasons:
