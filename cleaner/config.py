@@ -58,6 +58,8 @@ def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
                 value = [value]
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise ValueError(f"{source}: '{key}' must be a list of strings, not {value!r}")
+            if name == "disable":  # "BP010,BP011" as on the command line
+                value = [part.strip() for v in value for part in v.split(",") if part.strip()]
             value = tuple(value)
         out[name] = value
     return out

@@ -56,9 +56,9 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         elif path.is_file():
             out.append(given)
         elif path.exists():
-            raise InputError(f"{given}: not a regular file or directory")
+            raise InputError(f"{given}: not a regular file or directory. Check the path, or pass '-' to read standard input.")
         else:
-            raise InputError(f"{given}: no such file or directory")
+            raise InputError(f"{given}: no such file or directory. Check the path, or pass '-' to read standard input.")
     return out
 
 

@@ -56,6 +56,21 @@ def test_short_last_sentence_of_the_article_stays_with_it(stage):
     assert "Mitgliedschaft" not in doc.text and "Galerie" not in doc.text
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Nutzer können jeden Artikel bewerten.",
+        "Vielen Bloggern gefällt das.",
+        "Wir mussten leider einige Quellen ausblenden.",
+        "Danach wollten die Leser den Artikel drucken.",
+    ],
+)
+def test_a_sentence_ending_in_label_words_keeps_them(stage, sentence):
+    first, rest = STORY.split(". ", 1)
+    doc = run(stage, f"{first}. {sentence} {rest}", "de")
+    assert sentence in doc.text
+
+
 def test_a_marker_early_on_the_page_does_not_cut_the_article(stage):
     first, rest = STORY.split(". ", 1)
     doc = run(stage, first + ". Ähnliche Beiträge " + rest, "de")

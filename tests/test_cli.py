@@ -318,7 +318,7 @@ def test_empty_directory_and_repeated_stdin_are_usage_errors(tmp_path):
     assert run("clean", str(empty)).exit_code == 2
     assert run("score", str(empty)).exit_code == 2
     repeated = run("clean", "-", "-", input="Some text.")
-    assert repeated.exit_code == 2 and "only once" in repeated.stderr
+    assert repeated.exit_code == 2 and "only once" in repeated.stderr and "pass '-'" not in repeated.stderr
 
 
 @pytest.mark.parametrize("setting", ['min_score = "high"', "min_score = 1.5", "max_chars = -1", "max_html_bytes = 0", 'disable = [1, 2]', "learn_sites = 1"])
@@ -344,3 +344,16 @@ def test_a_text_field_that_is_not_a_string_is_named(tmp_path):
     path.write_text('{"id": "n", "text": 12345}\n', encoding="utf-8")
     record = json.loads(run("clean", str(path), "-f", "jsonl").stdout)
     assert record["error"].endswith("record field 'text' is int, not a string")
+
+
+def test_a_single_record_that_could_not_be_cleaned_is_marked_in_text_output(tmp_path):
+    path = tmp_path / "one.jsonl"
+    path.write_text("{broken\n", encoding="utf-8")
+    result = run("clean", str(path))
+    assert result.exit_code == 1 and result.stdout.startswith("[not cleaned: malformed JSON")
+
+
+def test_disable_in_a_settings_file_takes_a_comma_separated_list(tmp_path):
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text('disable = ["BP004,BP008"]\n', encoding="utf-8")
+    assert "#visit #Moscow" in run("clean", SEED, "--config", str(cfg)).stdout

@@ -141,6 +141,25 @@ def test_a_given_language_takes_the_code_the_rules_use(stage, given):
     assert doc.lang == "en" and doc.meta["lang_given"] == given
 
 
+@pytest.mark.parametrize("given,code", [("zh-Hant-TW", "zh-tw"), ("zh_Hans", "zh-cn"), ("nb", "no"), ("NOB", "no")])
+def test_chinese_and_norwegian_codes_map_to_the_detectors(stage, given, code):
+    doc = Document(EN, lang=given)
+    stage.run(doc)
+    assert doc.lang == code
+
+
+def test_a_given_code_is_kept_when_detection_is_off_or_a_rule_declares_it():
+    undetected = LanguageStage(RuleSet([]), Config())
+    doc = Document(EN, lang="gsw")
+    undetected.run(doc)
+    assert doc.lang == "gsw"
+    swiss = parse_rule_file(RULE_FILE)[0]
+    swiss.langs = ("gsw",)
+    doc = Document(EN, lang="gsw")
+    LanguageStage(RuleSet([swiss]), Config()).run(doc)
+    assert doc.lang == "gsw" and doc.lang_prob == 1.0
+
+
 @pytest.mark.parametrize("given", ["xx", "english", "123"])
 def test_a_given_code_no_language_has_is_detected_instead(stage, given):
     doc = Document(EN, lang=given)

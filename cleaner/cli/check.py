@@ -98,7 +98,7 @@ def check(
     except (SettingsError, BaselineError) as exc:
         raise fail(str(exc))
     except InputError as exc:
-        raise fail(f"{exc}. Check the path, or pass '-' to read standard input.")
+        raise fail(str(exc))
     if not files:
         raise fail("no input files found under " + ", ".join(paths))
     cutoff = limits.min_score if limits.min_score is not None else cfg.min_score

@@ -23,11 +23,12 @@ class Format(str, Enum):
 
 
 def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None) -> tuple[int, Iterator[Document], dict[str, str]]:
-    """How many inputs, the cleaned documents (lazily), and each rule's name by id for explanations."""
+    """The inputs are all found before any work starts, so a typo fails at once; the documents come lazily,
+    and the rule names come from the ruleset the documents are cleaned with (a user's rules included)."""
     try:
         files = expand_paths(paths)
     except InputError as exc:
-        raise fail(f"{exc}. Check the path, or pass '-' to read standard input.")
+        raise fail(str(exc))
     if not files:
         raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .html, .htm, .jsonl, .jsonl.gz)")
     require_learning(cfg, sites_report)
@@ -38,10 +39,10 @@ def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_rep
     return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers), names
 
 
-def _summarize(total: int, errors: list[Document], how: str = "were written with an 'error' field") -> int:
+def _summarize(total: int, errors: list[Document], where_marked: str = "were written with an 'error' field") -> int:
     if not errors:
         return EXIT_OK
-    typer.echo(f"cleaner: {len(errors)} of {total} record(s) could not be cleaned and {how}:", err=True)
+    typer.echo(f"cleaner: {len(errors)} of {total} record(s) could not be cleaned and {where_marked}:", err=True)
     for doc in errors[:10]:
         typer.echo(f"  {doc.error}", err=True)
     if len(errors) > 10:
@@ -73,7 +74,7 @@ def clean(
     try:
         out = open_output(output)
     except OSError as exc:
-        raise fail(f"cannot write {output}: {exc.strerror or exc}. Check that the directory exists and is writable.")
+        raise fail(f"cannot write {output}: {exc.strerror or exc}. Give a path to a file in a writable directory.")
     explain_to = sys.stderr if out is sys.stdout else sys.stdout  # never mixed into the output itself
     errors: list[Document] = []
     count = 0
@@ -115,8 +116,7 @@ def _write_text(out, doc: Document, several: bool) -> None:
     if several:
         out.write(f"==> {doc.id} <==\n")
     if doc.error:
-        if several:
-            out.write(f"[not cleaned: {doc.error}]\n\n")
+        out.write(f"[not cleaned: {doc.error}]\n" + ("\n" if several else ""))
         return
     out.write(doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else ""))
     if several:
@@ -155,4 +155,4 @@ def score(
             rows.append(doc)
     if not as_json:
         render_score_table(rows, sys.stdout)
-    raise typer.Exit(_summarize(len(rows) if not as_json else count, errors, "carry an 'error' field" if as_json else "are marked in the table"))
+    raise typer.Exit(_summarize(count, errors, "carry an 'error' field" if as_json else "are marked in the table"))

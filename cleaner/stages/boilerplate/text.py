@@ -186,8 +186,10 @@ class Labels:
     it alone; the flat line is cut before and after a label that stands where a separate element would:
     it starts with a capital, and what follows starts a new element (a capital, a digit) or ends the line.
     A label of one word must also begin a piece (follow a sentence end or another label) and not be followed
-    by a stop word: one word alone is too often the start of a sentence ("Teilen Sie uns mit ..."). Keys
-    are phrase keys (tokens joined by spaces)."""
+    by a stop word: one word alone is too often the start of a sentence ("Teilen Sie uns mit ..."). A label
+    that ends a piece must also start it: at the end of a piece it is as often the end of a sentence
+    ("… jeden Artikel bewerten."), and a German noun starts with a capital anyway. Keys are phrase keys
+    (tokens joined by spaces)."""
 
     def __init__(self, keys):
         # a label of several words is indexed by its rarest word (not a stop word, the longest): most
@@ -306,6 +308,7 @@ def _split_labels(text: str, separated: str, base: int, pieces: list[Block], sto
                 not text[at].isupper()
                 or (after is not None and not (text[after].isupper() or text[after].isdigit()))
                 or (last - first == 1 and after is not None and tokens[last] in stop)  # "Teilen Sie uns mit"
+                or (after is None and first)  # "Die Nutzer können jeden Artikel bewerten.": a sentence's end
             ):
                 begin = first + 1
                 continue

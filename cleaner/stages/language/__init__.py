@@ -11,8 +11,8 @@ A second language above ``mixed_threshold`` is left in ``doc.notes["mixed_langua
 
 from __future__ import annotations
 
+import functools
 import re
-from functools import lru_cache
 from typing import Any
 
 from ...document import Document
@@ -97,8 +97,10 @@ class LangDetect(RuleKind):
         return [found[0][0]] if want is None or found[0][0] == want else []
 
 
-# ISO 639-2 and -3 codes of the languages the packs and the detector know, for records that name their
-# language so ("eng", "deu", "ger"); the stages key their rules by ISO 639-1 codes.
+# ISO 639-2 and -3 codes of common languages, for records that name their language so ("eng", "deu",
+# "ger"); the stages key their rules by ISO 639-1 codes. Norwegian Bokmål and Nynorsk are "no" to the
+# detector and the stop-word lists.
+_ALIASES = {"nb": "no", "nn": "no"}
 _THREE_LETTER = {
     "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt",
     "nld": "nl", "dut": "nl", "pol": "pl", "rus": "ru", "ukr": "uk", "ces": "cs", "cze": "cs", "slk": "sk",
@@ -110,37 +112,43 @@ _THREE_LETTER = {
     "wel": "cy", "gle": "ga", "isl": "is", "ice": "is", "afr": "af", "swa": "sw", "tgl": "tl", "mkd": "mk",
     "mac": "mk", "alb": "sq", "sqi": "sq",
 }
-# Chinese is the one language the detector tells apart by script; its codes are kept whole.
-_KEEP_REGION = frozenset(("zh-cn", "zh-tw"))
+# Chinese is the one language the detector tells apart by script: traditional ("zh-tw") or simplified.
+_TRADITIONAL = frozenset(("hant", "tw", "hk", "mo"))
 
 
-def language_code(given: str, known: frozenset[str]) -> str | None:
-    """A record's language as the stages key their rules (``"EN"``, ``"en-US"``, ``"en_GB"``, ``"eng"`` →
-    ``"en"``), or None when it is not a language code the detector or the stop-word lists know: rules of
-    no language would apply and nothing would be checked, so such a record is detected instead."""
-    code = given.strip().lower().replace("_", "-")
-    if code in _KEEP_REGION:
-        return code
-    primary = code.split("-")[0]
-    primary = _THREE_LETTER.get(primary, primary)
+def language_code(given: str) -> str:
+    """A record's language as the stages key their rules: ``"EN"``, ``"en-US"``, ``"en_GB"``, ``"eng"`` →
+    ``"en"``; ``"zh-Hant-TW"`` → ``"zh-tw"``."""
+    parts = given.strip().lower().replace("_", "-").split("-")
+    primary = _THREE_LETTER.get(parts[0], _ALIASES.get(parts[0], parts[0]))
     if primary == "zh":
-        return "zh-tw" if code in ("zh-hant", "zh-hk", "zh-mo") else "zh-cn"
-    return primary if primary in known else None
+        return "zh-tw" if _TRADITIONAL.intersection(parts[1:]) else "zh-cn"
+    return primary
 
 
 class LanguageStage(Stage):
     name = "language"
 
+    @functools.cached_property
+    def _known(self) -> frozenset[str]:
+        """The languages a given code may name: the detector's, those with a stop-word list, and every
+        language a rule (a user's too) declares."""
+        from ..boilerplate.text import JUSTEXT_NAMES
+
+        declared = {lang for rule in self.ruleset.rules for lang in rule.langs if lang != "*"}
+        return frozenset(profiles().langs) | frozenset(JUSTEXT_NAMES) | declared
+
     def run(self, doc: Document) -> None:
         if doc.lang:  # a language given with the record is taken, in the stages' own code
-            code = language_code(doc.lang, _known_languages())
-            if code is not None:
-                if code != doc.lang:
-                    doc.meta["lang_given"] = doc.lang
+            code = language_code(doc.lang)
+            if code != doc.lang:
+                doc.meta["lang_given"] = doc.lang
+            # a code nothing knows (no detector profile, stop-word list or rule names it) would switch every
+            # per-language rule off, so the text is detected instead, when detection is on
+            if not self.rules or code in self._known:
                 doc.lang, doc.lang_prob = code, doc.lang_prob or 1.0
                 return
-            doc.meta["lang_given"] = doc.lang
-            doc.lang = None
+            doc.meta["lang_given"], doc.lang = doc.lang, None
         if not self.rules:
             return
         kind = self.rules[0]
@@ -152,11 +160,3 @@ class LanguageStage(Stage):
         others = [(lang, p) for lang, p in found[1:] if p >= kind.mixed_threshold]
         if others:
             doc.notes["mixed_languages"] = others
-
-
-@lru_cache(maxsize=1)
-def _known_languages() -> frozenset[str]:
-    """The codes a given language may take: the detector's languages and those with a stop-word list."""
-    from ..boilerplate.text import JUSTEXT_NAMES
-
-    return frozenset(profiles().langs) | frozenset(JUSTEXT_NAMES)
