@@ -102,6 +102,8 @@ def read_jsonl(handle: IO[bytes], name: str) -> Iterator[Document]:
             continue
         doc = record_to_document(record)
         doc.notes["where"] = f"{name}:{lineno}"
+        if doc.id is None:  # reports and error messages must be able to name the record
+            doc.id = f"{name}:{lineno}"
         if doc.error:
             doc.error = f"{name} line {lineno}: {doc.error}"
             if not isinstance(record, dict):

@@ -357,3 +357,10 @@ def test_disable_in_a_settings_file_takes_a_comma_separated_list(tmp_path):
     cfg = tmp_path / "cleaner.toml"
     cfg.write_text('disable = ["BP004,BP008"]\n', encoding="utf-8")
     assert "#visit #Moscow" in run("clean", SEED, "--config", str(cfg)).stdout
+
+
+def test_a_record_without_an_id_is_named_by_its_file_and_line(tmp_path):
+    path = tmp_path / "anonymous.jsonl"
+    path.write_text('{"text": "The council met on Monday to discuss the budget of the town schools."}\n', encoding="utf-8")
+    record = json.loads(run("clean", str(path), "-f", "jsonl").stdout)
+    assert record["id"] == f"{path}:1"
