@@ -86,9 +86,9 @@ class Cleaner:
     # -- many documents ----------------------------------------------------------------------------
 
     def clean_any(self, item: Document | dict[str, Any] | str | bytes) -> Document:
-        if isinstance(item, Document):
-            return self.run(item)
-        return self.clean_record(item) if isinstance(item, dict) else self.clean(item)
+        if isinstance(item, (str, bytes)):
+            return self.clean(item)
+        return self.run(item if isinstance(item, Document) else _as_document(item))
 
     def clean_many(
         self,
@@ -206,7 +206,9 @@ def _as_document(item: Document | dict[str, Any] | str | bytes) -> Document:
         return record_to_document(item)
     if isinstance(item, bytes):
         return Document("", raw=item)
-    return Document(item)
+    if isinstance(item, str):
+        return Document(item)
+    return Document("", error=f"not a document: expected a record (dict), text (str) or bytes, got {type(item).__name__}")
 
 
 def _unspool(spool) -> Iterator[Document]:

@@ -163,3 +163,12 @@ def test_learning_does_not_touch_the_documents_it_reads(cleaner):
 def test_a_disabled_rule_learns_nothing(cleaner):
     off = Cleaner(cleaner.config, disable=("BP706",))
     assert off.learn_sites(town_records()) == {}
+
+
+def test_copies_of_one_article_that_differ_in_a_short_line_count_once(cleaner):
+    records = [{"url": f"https://copies.example/a?v={i}", "text": town_page(NEWS[0] + f"\nUpdated 10:4{i}")} for i in range(3)]
+    records += [{"url": f"https://copies.example/{i}", "text": town_page(NEWS[i])} for i in (1, 2)]
+    sites = cleaner.learn_sites(records)
+    assert sites.pages["copies.example"] == 3
+    cleaned = {d.text for d in cleaner.clean_many(records[:1], sites=sites)}
+    assert all(NEWS[0] in text for text in cleaned)

@@ -199,3 +199,39 @@ def test_html_is_one_offline_file(tmp_path):
     assert parser.tags.count("svg") == 4  # histogram, languages, flags, rules
     assert "default-src 'none'" in page
     assert "max-low-share" in page and "doc-04" in page and "too short to be an article" in page
+
+
+def test_an_empty_batch_cannot_pass_a_limit_or_a_baseline(tmp_path):
+    base = tmp_path / "base.json"
+    assert run(str(CHECK / "good.jsonl"), "--report-json", str(base)).exit_code == 0
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n\n", encoding="utf-8")
+    code, report, _ = report_of(tmp_path, str(blank), "--config", CONFIG, "--baseline", str(base))
+    assert code == 1 and report["checks"] and not any(c["passed"] for c in report["checks"])
+    assert all("cannot be" in c["message"] for c in report["checks"])
+    empty_base = tmp_path / "empty-base.json"
+    run(str(blank), "--report-json", str(empty_base))
+    result = run(str(CHECK / "good.jsonl"), "--baseline", str(empty_base))
+    assert result.exit_code == 2 and "checked no documents" in result.stderr
+
+
+def test_required_languages_take_any_common_form():
+    assert run(str(CHECK / "good.jsonl"), "--require-lang", "EN,de-DE,deu").exit_code == 0
+
+
+def test_a_change_equal_to_the_tolerance_passes(tmp_path):
+    from cleaner.check.baseline import compare
+
+    def report(low_share):
+        return {"documents": {"checked": 10}, "scores": {"below_min_share": low_share, "min_score": 0.5}}
+
+    [check] = compare(report(0.1), report(0.08), 0.02)
+    assert check["passed"]
+    [check] = compare(report(0.1), {**report(0.08), "scores": {"below_min_share": 0.08, "min_score": 0.9}}, 0.02)
+    assert not check["passed"] and "min-score" in check["message"]
+
+
+def test_json_on_stdout_stays_json_with_github_annotations():
+    result = run(str(CHECK / "bad.jsonl"), "--config", CONFIG, "--github", "--report-json", "-")
+    assert json.loads(result.stdout)["status"] == "fail"
+    assert "::error" in result.stderr

@@ -106,3 +106,9 @@ def test_carriage_returns_alone_end_lines(cleaner):
     assert "Share this:" not in doc.text and "Facebook" not in doc.text
     assert doc.text.startswith(lines[0] + "\n" + lines[1])
     assert any(e.rule == "RP109" for e in doc.edits)
+
+
+def test_an_item_that_is_no_document_comes_out_marked(cleaner):
+    docs = list(cleaner.clean_many(["Some text about the weather in the hills this week.", None, 5]))
+    assert len(docs) == 3 and not docs[0].error
+    assert all(d.error.startswith("not a document") for d in docs[1:])

@@ -35,6 +35,8 @@ def load_baseline(path: str) -> dict[str, Any]:
         raise BaselineError(f"--baseline {path}: not JSON (line {exc.lineno}): {exc.msg}") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise BaselineError(f"--baseline {path}: not a report written by 'cleaner check --report-json' (schema {SCHEMA})")
+    if data.get("status") == "error" or not (data.get("documents") or {}).get("checked"):
+        raise BaselineError(f"--baseline {path}: that run checked no documents or could not read some (status {data.get('status')!r}); make the baseline from a run that passed or failed")
     return data
 
 
@@ -48,14 +50,22 @@ def figure(report: dict[str, Any], dotted: str) -> float | None:
 
 
 def compare(report: dict[str, Any], previous: dict[str, Any], tolerance: float) -> list[dict[str, Any]]:
-    """One verdict per figure both reports have: it fails when it moved the wrong way by more than the tolerance."""
+    """One verdict per figure both reports have: it fails when it moved the wrong way by more than the tolerance.
+    An empty batch, or a share of low scores measured against another min-score, cannot be compared: that fails
+    too, rather than passing a batch nobody could judge."""
     out = []
+    if not report["documents"]["checked"]:
+        return [verdict("baseline", "baseline", "documents.checked", None, tolerance, "Δ≤", False, "baseline: cannot be compared: no document was checked")]
     for name, dotted, worse, what in WATCHED:
         now, before = figure(report, dotted), figure(previous, dotted)
         if now is None or before is None:
             continue
+        if dotted == "scores.below_min_share" and figure(report, "scores.min_score") != figure(previous, "scores.min_score"):
+            message = f"baseline {name}: cannot be compared: min-score {figure(previous, 'scores.min_score'):g} then, {figure(report, 'scores.min_score'):g} now"
+            out.append(verdict("baseline", f"baseline-{name}", dotted, now, tolerance, "Δ≤", False, message))
+            continue
         change = now - before
-        passed = change * worse <= tolerance
+        passed = round(change * worse, 9) <= tolerance  # 0.1 - 0.08 is 0.020000000000000004, not above 0.02
         direction = "down" if change < 0 else "up"
         message = f"baseline {name}: {what} {before:.4g} → {now:.4g} ({direction} {abs(change):.4g}; tolerance {tolerance:g})"
         result = verdict("baseline", f"baseline-{name}", dotted, now, tolerance, "Δ≤", passed, message)

@@ -108,8 +108,13 @@ LIMITS = (
 
 
 def other_lang_share(report: dict, allowed: tuple[str, ...]) -> float:
+    """Languages compare by their primary code, in the form the pipeline gives a record's language
+    (``EN`` and ``en-US`` are ``en``; ``zh`` allows both ``zh-cn`` and ``zh-tw``)."""
+    from ..stages.language import language_code
+
+    wanted = {language_code(code).split("-")[0] for code in allowed}
     n = report["documents"]["checked"]
-    other = sum(count for lang, count in report["languages"].items() if lang not in allowed)
+    other = sum(count for lang, count in report["languages"].items() if str(lang).split("-")[0] not in wanted)
     return other / n if n else 0.0
 
 
@@ -123,7 +128,7 @@ def evaluate(report: dict, settings: CheckSettings) -> list[dict[str, Any]]:
         if bound is None:
             continue
         absent = [s for s in limit.needs if checked and missing.get(s, 0) >= checked]
-        value = limit.read(report)
+        value = limit.read(report) if checked else None  # an empty batch must not pass a gate by having nothing wrong
         if absent or value is None:
             why = f"signal '{absent[0]}' is missing from every record" if absent else "no document could be measured"
             out.append(verdict("threshold", limit.option, limit.metric, None, bound, "≥" if limit.floor else "≤", False, f"{limit.option}: cannot be checked: {why}"))
@@ -134,12 +139,15 @@ def evaluate(report: dict, settings: CheckSettings) -> list[dict[str, Any]]:
         message = f"{limit.option}: {limit.what} is {value:.4g} {op if passed else bad_op} {bound:g}"
         out.append(verdict("threshold", limit.option, limit.metric, value, bound, op, passed, message))
     if settings.require_lang:
-        value = other_lang_share(report, settings.require_lang)
         bound = settings.max_other_lang_share
-        passed = value <= bound
         langs = ", ".join(settings.require_lang)
-        message = f"require-lang: share of documents not in {langs} is {value:.4g} {'≤' if passed else '>'} {bound:g}"
-        out.append(verdict("threshold", "require-lang", "languages", value, bound, "≤", passed, message))
+        if not checked:
+            out.append(verdict("threshold", "require-lang", "languages", None, bound, "≤", False, "require-lang: cannot be checked: no document could be measured"))
+        else:
+            value = other_lang_share(report, settings.require_lang)
+            passed = value <= bound
+            message = f"require-lang: share of documents not in {langs} is {value:.4g} {'≤' if passed else '>'} {bound:g}"
+            out.append(verdict("threshold", "require-lang", "languages", value, bound, "≤", passed, message))
     return out
 
 

@@ -123,8 +123,8 @@ def check(
         for kind, path in targets.items():
             if path:
                 write_report(kind, report, path)
-        if github:
-            sys.stdout.write(REPORT_WRITERS["github"](report))
+        if github:  # annotations go to standard error when the JSON report takes standard output
+            (sys.stderr if to_stdout else sys.stdout).write(REPORT_WRITERS["github"](report))
             summary = github_summary_path()
             if summary:
                 with open(summary, "a", encoding="utf-8") as out:

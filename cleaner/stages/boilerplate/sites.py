@@ -67,9 +67,16 @@ class SiteLines(Mapping[str, frozenset[str]]):
         }
 
 
+DIGEST_MIN_WORDS = 8
+
+
 def page_digest(text: str) -> bytes:
-    """What tells two copies of a page apart from two pages (a stable hash, the same in every process)."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    """What tells two copies of a page apart from two pages (a stable hash, the same in every process). It
+    is taken over the page's lines of at least ``DIGEST_MIN_WORDS`` words, its prose, so that copies of one
+    article that differ in a short line ("Updated 10:42", a view count) count as one page and cannot teach
+    the article's own lines as the site's; a page with no such line is hashed whole."""
+    prose = [line.strip() for line in text.split("\n") if len(line.split()) >= DIGEST_MIN_WORDS]
+    return hashlib.blake2b("\n".join(prose or [text]).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class SiteLearner:
