@@ -1,7 +1,7 @@
 """Reading inputs into documents and writing records, streaming, without losing a record.
 
-Inputs: ``.txt`` (and any other file named on the command line) as text, ``.html``/``.htm`` as HTML, ``.jsonl``/``.jsonl.gz`` as one
-record per line, directories recursively in sorted order, and ``-`` for standard input. A line that is not
+Inputs: ``.txt`` (and any other file named on the command line) as text, ``.html``/``.htm`` as HTML, ``.jsonl`` as one
+record per line, each also gzipped (``.gz``), directories recursively in sorted order, and ``-`` for standard input. A line that is not
 a JSON object becomes a document with an ``error`` (and its line number), so it is written out and counted.
 """
 
@@ -11,15 +11,16 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from .document import Document
 from .pipeline import record_to_document
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".txt.gz")
 # Inside a directory only these are inputs, so a folder's annotations or notes are not cleaned as documents;
 # a file named on the command line is read whatever its name.
 DIRECTORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
@@ -84,8 +85,10 @@ def read_documents(paths: Iterable[str], *, stdin_format: str = "text") -> Itera
             continue
         try:
             data = path.read_bytes()
-        except OSError as exc:
-            yield Document("", id=given, error=f"cannot read {given}: {exc.strerror or exc}")
+            if path.name.lower().endswith(".gz"):  # a crawl's pages are often stored compressed
+                data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Document("", id=given, error=f"cannot read {given}: {getattr(exc, 'strerror', None) or exc}")
             continue
         yield Document("", id=given, raw=data, kind=kind, source={"path": given})
 

@@ -364,3 +364,18 @@ def test_a_record_without_an_id_is_named_by_its_file_and_line(tmp_path):
     path.write_text('{"text": "The council met on Monday to discuss the budget of the town schools."}\n', encoding="utf-8")
     record = json.loads(run("clean", str(path), "-f", "jsonl").stdout)
     assert record["id"] == f"{path}:1"
+
+
+def test_gzipped_html_pages_in_a_directory_are_read(tmp_path):
+    page = "<html><body><article><p>The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes, officials said.</p></article></body></html>"
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    result = run("clean", str(tmp_path / "pages"))
+    assert result.exit_code == 0 and "flooded three villages" in result.stdout
+
+
+def test_a_binary_file_is_named_in_its_error(tmp_path):
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(bytes(range(256)) * 20)
+    result = run("clean", str(blob), "-f", "jsonl")
+    assert result.exit_code == 1 and str(blob) in json.loads(result.stdout)["error"]

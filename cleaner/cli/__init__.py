@@ -33,7 +33,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 RulesOpt = typer.Option(None, "--rules", help="Extra rule file or directory (repeatable); a rule with a packaged id replaces it.")
 DisableOpt = typer.Option(None, "--disable", help="Rule id to switch off (repeatable or comma-separated), e.g. --disable BP010,BP011.")
 ConfigOpt = typer.Option(None, "--config", help="Settings file (TOML, or a pyproject.toml with \\[tool.cleaner]). Default: the nearest pyproject.toml.")
-PathsArg = typer.Argument(..., help="Files or directories (.txt, .html/.htm, .jsonl, .jsonl.gz); '-' reads standard input.")
+PathsArg = typer.Argument(..., help="Files or directories (.txt, .html/.htm, .jsonl, and each of them gzipped as .gz); '-' reads standard input.")
 WorkersOpt = typer.Option(1, "--workers", "-j", min=1, help="Worker processes; output order and content do not depend on it.")
 
 

@@ -30,7 +30,7 @@ def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_rep
     except InputError as exc:
         raise fail(str(exc))
     if not files:
-        raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .html, .htm, .jsonl, .jsonl.gz)")
+        raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .md, .html, .htm, .jsonl, .ndjson, and those gzipped)")
     require_learning(cfg, sites_report)
     cleaner = build_cleaner(cfg)
     names = {rule.id: rule.name for rule in cleaner.ruleset.rules}

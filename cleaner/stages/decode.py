@@ -187,7 +187,7 @@ class DecodeStage(Stage):
             doc.note_provenance(self.name, kind.rule.id, "decode", note, end=len(data))
             if note == "binary":
                 doc.text = ""
-                doc.error = "binary input: this looks like a binary file, not text; nothing was decoded"
+                doc.error = f"binary input{' ' + doc.id if doc.id else ''}: this looks like a binary file, not text; nothing was decoded"
             else:
                 doc.text = text
                 if replaced:
