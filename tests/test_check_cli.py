@@ -235,3 +235,16 @@ def test_json_on_stdout_stays_json_with_github_annotations():
     result = run(str(CHECK / "bad.jsonl"), "--config", CONFIG, "--github", "--report-json", "-")
     assert json.loads(result.stdout)["status"] == "fail"
     assert "::error" in result.stderr
+
+
+def test_a_record_with_an_impossible_score_is_named_as_bad(tmp_path):
+    record = json.loads((CHECK / "good.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    lines = []
+    for score in (1.7, "high"):
+        record["quality"]["score"] = score
+        lines.append(json.dumps(record))
+    batch = tmp_path / "forged.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, report, _ = report_of(tmp_path, str(batch), "--input", "cleaned")
+    assert code == 2 and report["documents"]["bad"] == 2
+    assert "1.7" in report["documents"]["bad_examples"][0]["error"]

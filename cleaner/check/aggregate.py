@@ -81,7 +81,13 @@ class Aggregate:
             self.bad_examples.append({"where": where, "error": error})
 
     def add(self, record: dict[str, Any], where: str, *, cleaned_here: bool) -> None:
-        """One cleaned record (``Document.to_record()`` or a line ``cleaner clean`` wrote)."""
+        """One cleaned record (``Document.to_record()`` or a line ``cleaner clean`` wrote). A score outside
+        [0, 1] or not a number means the record was not written by the pipeline: it is named as bad rather
+        than clamped or counted as missing, which would let a corrupted batch through."""
+        given = record.get("quality", {}).get("score") if isinstance(record.get("quality"), dict) else None
+        if given is not None and (isinstance(given, bool) or number(given) is None or not 0 <= given <= 1):
+            self.add_bad(where, f"quality.score is {given!r}, not a number from 0 to 1")
+            return
         ordinal = self.documents
         self.documents += 1
         if cleaned_here:
