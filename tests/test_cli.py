@@ -276,6 +276,23 @@ def test_learn_sites_setting_and_check(tmp_path):
     assert run("clean", str(path), "--config", str(cfg)).exit_code == 2
 
 
+def test_learned_sites_are_reused_from_their_report(tmp_path):
+    path, menu, footer = _site_pages(tmp_path)
+    report = tmp_path / "sites.json"
+    learned = run("clean", str(path), "--learn-sites", "--sites-report", str(report), "-f", "jsonl").stdout
+    reused = run("clean", str(path), "--sites", str(report), "-f", "jsonl")
+    assert reused.exit_code == 0 and reused.stdout == learned and footer not in json.loads(reused.stdout.split("\n")[0])["text"]
+    scored = run("score", str(path), "--sites", str(report), "--json")
+    assert scored.exit_code == 0 and len(scored.stdout.splitlines()) == 5
+    assert run("check", str(path), "--sites", str(report)).exit_code == 0
+    both = run("clean", str(path), "--sites", str(report), "--learn-sites")
+    assert both.exit_code == 2 and "one of them" in both.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"sites": {"a.example": {"pages": "many", "lines": []}}}', encoding="utf-8")
+    result = run("clean", str(path), "--sites", str(bad))
+    assert result.exit_code == 2 and "a.example" in result.stderr
+
+
 def _three_records(tmp_path):
     path = tmp_path / "three.jsonl"
     path.write_text('{"id": "a", "text": "The council met on Monday to discuss the budget of the town schools."}\n'

@@ -14,7 +14,7 @@ import typer
 
 from ..io import InputError, expand_paths, read_documents
 from . import ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
-from .sites import LearnOpt, SitesReportOpt, learn_from_files, require_learning
+from .sites import LearnOpt, SitesOpt, SitesReportOpt, learn_from_files, load_sites, require_learning
 
 
 class InputMode(str, Enum):
@@ -71,6 +71,7 @@ def check(
     workers: int = WorkersOpt,
     learn: Optional[bool] = LearnOpt,
     sites_report: Optional[str] = SitesReportOpt,
+    sites_file: Optional[str] = SitesOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
@@ -84,7 +85,7 @@ def check(
     from ..check.reports import REPORT_WRITERS, github_summary_path, write_report
 
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    require_learning(cfg, sites_report)
+    require_learning(cfg, sites_report, sites_file)
     if cfg.learn_sites and input_mode == InputMode.cleaned:
         raise fail("--learn-sites learns from the records this run cleans, and --input cleaned cleans none: learn when cleaning (cleaner clean --learn-sites), or use --input auto.")
     try:
@@ -108,6 +109,10 @@ def check(
         mode = input_mode.value
         learn_from_files(learner, files, stdin_format.value, workers, sites_report, lambda doc: mode == "raw" or (mode == "auto" and not is_cleaned(doc.source)))
         make_cleaner = lambda: learner
+    elif sites_file:
+        reuser = make_cleaner()
+        reuser.sites = load_sites(reuser, sites_file)
+        make_cleaner = lambda: reuser
     agg = aggregate_documents(
         read_documents(files, stdin_format=stdin_format.value),
         new_aggregate(limits, cutoff),

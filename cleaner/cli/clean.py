@@ -14,7 +14,7 @@ from ..io import InputError, expand_paths, open_output, read_documents, write_js
 from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
 from .explain import render_explanation, render_score_table
 from .progress import progress
-from .sites import LearnOpt, SitesReportOpt, learn_and_clean, require_learning
+from .sites import LearnOpt, SitesOpt, SitesReportOpt, learn_and_clean, load_sites, require_learning
 
 
 class Format(str, Enum):
@@ -22,7 +22,9 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None) -> tuple[int, Iterator[Document], dict[str, str]]:
+def _documents(
+    cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None, sites_file: Optional[str] = None
+) -> tuple[int, Iterator[Document], dict[str, str]]:
     """The inputs are all found before any work starts, so a typo fails at once; the documents come lazily,
     and the rule names come from the ruleset the documents are cleaned with (a user's rules included)."""
     try:
@@ -31,12 +33,13 @@ def _documents(cfg, paths: list[str], stdin_format: str, workers: int, sites_rep
         raise fail(str(exc))
     if not files:
         raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .md, .html, .htm, .jsonl, .ndjson, and those gzipped)")
-    require_learning(cfg, sites_report)
+    require_learning(cfg, sites_report, sites_file)
     cleaner = build_cleaner(cfg)
     names = {rule.id: rule.name for rule in cleaner.ruleset.rules}
     if cfg.learn_sites:
         return len(files), learn_and_clean(cleaner, files, stdin_format, workers, sites_report), names
-    return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers), names
+    sites = load_sites(cleaner, sites_file) if sites_file else None
+    return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers, sites=sites), names
 
 
 def _summarize(total: int, errors: list[Document], where_marked: str = "were written with an 'error' field") -> int:
@@ -62,6 +65,7 @@ def clean(
     no_edits: bool = typer.Option(False, "--no-edits", help="Leave the edit log out of JSONL records (smaller output)."),
     learn: Optional[bool] = LearnOpt,
     sites_report: Optional[str] = SitesReportOpt,
+    sites_file: Optional[str] = SitesOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
@@ -70,7 +74,7 @@ def clean(
     if fmt is None:
         fmt = Format.jsonl if output and (output.endswith(".jsonl") or output.endswith(".jsonl.gz")) else Format.text
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    total, docs, names = _documents(cfg, paths, stdin_format.value, workers, sites_report)
+    total, docs, names = _documents(cfg, paths, stdin_format.value, workers, sites_report, sites_file)
     try:
         out = open_output(output)
     except OSError as exc:
@@ -131,13 +135,14 @@ def score(
     stdin_format: StdinFormat = StdinOpt,
     workers: int = WorkersOpt,
     learn: Optional[bool] = LearnOpt,
+    sites_file: Optional[str] = SitesOpt,
     rules: Optional[list[str]] = RulesOpt,
     disable: Optional[list[str]] = DisableOpt,
     config: Optional[str] = ConfigOpt,
 ) -> None:
     """Score documents: one line each with the score and the reasons that lowered it."""
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    total, docs, _ = _documents(cfg, paths, stdin_format.value, workers)
+    total, docs, _ = _documents(cfg, paths, stdin_format.value, workers, sites_file=sites_file)
     rows: list[Document] = []
     errors: list[Document] = []
     count = 0

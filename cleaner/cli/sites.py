@@ -19,6 +19,7 @@ LearnOpt = typer.Option(
     "repeated across the pages of each site (JSONL records' 'url'), and remove them (rule BP706). Nothing is written before all input was read; check needs files, not '-'.",
 )
 SitesReportOpt = typer.Option(None, "--sites-report", help="With --learn-sites: write the learned lines of each site, with their page counts, as JSON to this file.")
+SitesOpt = typer.Option(None, "--sites", help="Remove the lines a --sites-report FILE lists for each site (rule BP706), without learning: learn once on a sample, reuse on the rest of a crawl.")
 
 STDIN_MESSAGE = (
     "check --learn-sites reads the input twice (once to learn each site's repeated lines, once to clean), so it "
@@ -27,10 +28,29 @@ STDIN_MESSAGE = (
 )
 
 
-def require_learning(cfg, sites_report: Optional[str]) -> None:
-    """Refuse a report of what was learned when nothing is learned, before any input is read."""
+def require_learning(cfg, sites_report: Optional[str], sites_file: Optional[str] = None) -> None:
+    """Refuse a report of what was learned when nothing is learned, and learning and reusing at once,
+    before any input is read."""
     if sites_report and not cfg.learn_sites:
         raise fail("--sites-report lists what --learn-sites learned: add --learn-sites (or learn_sites = true in the settings).")
+    if sites_file and cfg.learn_sites:
+        raise fail("--sites reuses lines learned before; --learn-sites learns them now: give one of them.")
+
+
+def load_sites(cleaner, path: str):
+    """The lines of a --sites-report file, bound to ``cleaner``; a file that is not one is a usage error."""
+    from ..stages.boilerplate.sites import SiteLines
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            sites = SiteLines.from_json(json.load(handle))
+    except OSError as exc:
+        raise fail(f"--sites {path}: cannot read: {exc.strerror or exc}")
+    except (json.JSONDecodeError, ValueError) as exc:
+        raise fail(f"--sites {path}: {exc}")
+    if cleaner.boilerplate.site_learner() is None:
+        raise fail("--sites: rule BP706 (site_repeated) is disabled, so the lines would not be removed")
+    return sites
 
 
 def learn_and_clean(cleaner, files: list[str], stdin_format: str, workers: int, report: Optional[str]):

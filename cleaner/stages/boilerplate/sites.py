@@ -53,6 +53,25 @@ class SiteLines(Mapping[str, frozenset[str]]):
             f"from {sum(self.pages.values())} distinct page(s) with a url"
         )
 
+    @classmethod
+    def from_json(cls, data: Any) -> "SiteLines":
+        """What :meth:`to_json` wrote (a ``--sites-report``), so lines learned on one sample of a crawl can
+        clean the rest of it, or a person can review and edit them first. Raises ValueError on anything else."""
+        sites = data.get("sites") if isinstance(data, dict) else None
+        if not isinstance(sites, dict):
+            raise ValueError("not a sites report: expected an object with 'sites' (what --sites-report writes)")
+        pages: dict[str, int] = {}
+        counts: dict[str, dict[str, int]] = {}
+        for host, entry in sites.items():
+            lines = entry.get("lines") if isinstance(entry, dict) else None
+            if not isinstance(entry, dict) or not isinstance(entry.get("pages"), int) or not isinstance(lines, list):
+                raise ValueError(f"site {host!r}: expected 'pages' (a whole number) and 'lines' (a list)")
+            if not all(isinstance(item, dict) and isinstance(item.get("line"), str) and isinstance(item.get("pages"), int) for item in lines):
+                raise ValueError(f"site {host!r}: each line needs 'line' (text) and 'pages' (a whole number)")
+            pages[host] = entry["pages"]
+            counts[host] = {item["line"]: item["pages"] for item in lines}
+        return cls(pages, counts, data.get("settings") if isinstance(data.get("settings"), dict) else None)
+
     def to_json(self) -> dict[str, Any]:
         """Every host with its page count and its lines, each with the number of pages it was on (most first)."""
         return {
