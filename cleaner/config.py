@@ -84,8 +84,11 @@ def load_config(path: str | Path | None = None, *, search_from: Path | None = No
         raise ValueError(f"{path}: cannot read settings: {exc}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("cleaner", {})
-    else:
-        data = data.get("tool", {}).get("cleaner", data)
+    elif isinstance(data.get("tool"), dict) and "cleaner" in data["tool"]:
+        others = sorted(set(data) - {"tool"})
+        if others:  # one of the two would be ignored without a word
+            raise ValueError(f"{path}: settings both in [tool.cleaner] and outside it ({', '.join(others)}): keep one place")
+        data = data["tool"]["cleaner"]
     base = Path(path).resolve().parent
     values = _coerce(data, str(path))
     if "rules" in values:  # rule paths in a settings file are relative to that file

@@ -396,3 +396,10 @@ def test_a_binary_file_is_named_in_its_error(tmp_path):
     blob.write_bytes(bytes(range(256)) * 20)
     result = run("clean", str(blob), "-f", "jsonl")
     assert result.exit_code == 1 and str(blob) in json.loads(result.stdout)["error"]
+
+
+def test_a_settings_file_with_two_places_for_settings_is_refused(tmp_path):
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text('[check]\nmax-low-share = 0.1\n\n[tool.cleaner.check]\nmax-low-share = 0.5\n', encoding="utf-8")
+    result = run("clean", SEED, "--config", str(cfg))
+    assert result.exit_code == 2 and "keep one place" in result.stderr
