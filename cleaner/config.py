@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,12 @@ class Config:
         return replace(self, **given) if given else self
 
 
+def rule_ids(given: Iterable[str]) -> tuple[str, ...]:
+    """Rule ids as a user writes them, repeated or comma-separated ("BP010,BP011"), in the settings file
+    and on the command line alike."""
+    return tuple(part.strip() for value in given for part in value.split(",") if part.strip())
+
+
 def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
     known = {f.name: f for f in fields(Config)}
     out: dict[str, Any] = {}
@@ -58,9 +64,7 @@ def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
                 value = [value]
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 raise ValueError(f"{source}: '{key}' must be a list of strings, not {value!r}")
-            if name == "disable":  # "BP010,BP011" as on the command line
-                value = [part.strip() for v in value for part in v.split(",") if part.strip()]
-            value = tuple(value)
+            value = rule_ids(value) if name == "disable" else tuple(value)
         out[name] = value
     return out
 

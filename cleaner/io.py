@@ -26,6 +26,9 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".txt.gz")
 DIRECTORY_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 
+PATH_HINT = "Check the path, or pass '-' to read standard input."
+
+
 class InputError(Exception):
     """An input path that cannot be read at all (missing, unreadable): a usage error, exit status 2."""
 
@@ -57,9 +60,9 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         elif path.is_file():
             out.append(given)
         elif path.exists():
-            raise InputError(f"{given}: not a regular file or directory. Check the path, or pass '-' to read standard input.")
+            raise InputError(f"{given}: not a regular file or directory. {PATH_HINT}")
         else:
-            raise InputError(f"{given}: no such file or directory. Check the path, or pass '-' to read standard input.")
+            raise InputError(f"{given}: no such file or directory. {PATH_HINT}")
     return out
 
 

@@ -21,7 +21,7 @@ from .document import Document
 from .ruleset import RuleSet, load_rules
 from .stages import PIPELINE
 from .stages.boilerplate.kinds import site_of
-from .stages.boilerplate.sites import SiteLines, page_digest
+from .stages.boilerplate.sites import SiteLines
 
 TEXT_FIELDS = ("text", "html", "content", "raw_content")
 
@@ -86,9 +86,7 @@ class Cleaner:
     # -- many documents ----------------------------------------------------------------------------
 
     def clean_any(self, item: Document | dict[str, Any] | str | bytes) -> Document:
-        if isinstance(item, (str, bytes)):
-            return self.clean(item)
-        return self.run(item if isinstance(item, Document) else _as_document(item))
+        return self.run(_as_document(item))
 
     def clean_many(
         self,
@@ -182,10 +180,9 @@ class Cleaner:
         """A record through the stages before boilerplate, and, for a page with a url, what learning needs."""
         doc = _as_document(item)
         self._run_stages(doc, self._before_boilerplate)
-        host = site_of(doc.url)
-        if host is None or doc.error or not doc.text.strip():
+        if doc.error or not doc.text.strip():
             return doc, None
-        return doc, (host, page_digest(doc.text), self.boilerplate.page_lines(doc.text, doc.lang))
+        return doc, self.boilerplate.site_page(doc.url, doc.text, doc.lang)
 
     def _page_lines(self, item: Document | dict[str, Any] | str) -> tuple[str, bytes, set[str]] | None:
         """A page's host, the digest of its text as the boilerplate stage sees it, and its short lines;

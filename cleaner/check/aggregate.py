@@ -108,7 +108,6 @@ class Aggregate:
         if score is None:
             self.missing["score"] += 1
         else:
-            score = min(1.0, max(0.0, score))
             self.scored += 1
             self.score_sum += score
             self.hist[round(score * BINS)] += 1

@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from .. import __version__
-from ..config import Config, load_config
+from ..config import Config, load_config, rule_ids
 from ..ruleset import RuleError
 
 app = typer.Typer(
@@ -58,7 +58,7 @@ def settings(config: Optional[str], rules: Optional[list[str]], disable: Optiona
     except ValueError as exc:
         raise fail(str(exc))
     extra_rules = tuple(base.rules) + tuple(rules or ())
-    disabled = tuple(base.disable) + tuple(part.strip() for given in disable or () for part in given.split(",") if part.strip())
+    disabled = tuple(base.disable) + rule_ids(disable or ())
     return base.with_options(rules=extra_rules, disable=disabled, **options)
 
 

@@ -38,7 +38,8 @@ def require_learning(cfg, sites_report: Optional[str], sites_file: Optional[str]
 
 
 def load_sites(cleaner, path: str):
-    """The lines of a --sites-report file, bound to ``cleaner``; a file that is not one is a usage error."""
+    """The lines of a --sites-report file, checked against ``cleaner`` (whose BP706 must be on to remove
+    them); a file that is not such a report is a usage error."""
     from ..stages.boilerplate.sites import SiteLines
 
     try:

@@ -368,15 +368,19 @@ class SiteRepeated(BoilerplateKind):
 
         return SiteLearner(self.min_pages, self.min_share, self.max_words)
 
+    def key(self, block: Block) -> str | None:
+        """A line's phrase key, when the line is short enough for the rule to learn or remove."""
+        return " ".join(block.tokens) if 0 < block.words <= self.max_words else None
+
     def page_keys(self, blocks: list[Block]) -> set[str]:
         """The phrase keys of a page's lines short enough for the rule, from the page's blocks."""
-        return {" ".join(b.tokens) for b in blocks if 0 < b.words <= self.max_words}
+        return {key for key in map(self.key, blocks) if key is not None}
 
     def judge(self, ctx: Context) -> None:
         if not ctx.site_lines:
             return
         for i, block in enumerate(ctx.blocks):
-            if ctx.open(i) and 0 < block.words <= self.max_words and " ".join(block.tokens) in ctx.site_lines:
+            if ctx.open(i) and self.key(block) in ctx.site_lines:
                 ctx.mark(i, Verdict(self.rule.id, "drop_line", "repeated on many pages of the site"))
 
     def fires(self, example: Example) -> list[str]:

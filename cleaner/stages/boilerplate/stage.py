@@ -49,6 +49,12 @@ class BoilerplateStage(Stage):
             return set()
         return self._site_kind.page_keys(blocks_of(text, lang, self.phrases_for(lang).labels))
 
+    def site_page(self, url: str | None, text: str, lang: str | None) -> tuple[str, bytes, set[str]] | None:
+        """What learning takes from one page: its host, its :func:`page_digest` and its short lines' keys;
+        None for a page without a host."""
+        host = site_of(url)
+        return None if host is None else (host, page_digest(text), self.page_lines(text, lang))
+
     def learn_sites(self, pages: Iterable[tuple[str | None, str, str | None]]) -> SiteLines:
         """Per-site learning (off by default) from ``(url, text, lang)`` pages whose text is what this stage
         will see (``Cleaner.learn_sites`` prepares records so). Put a page's set into
@@ -58,9 +64,9 @@ class BoilerplateStage(Stage):
         if learner is None:
             return SiteLines({}, {})
         for url, text, lang in pages:
-            host = site_of(url)
-            if host is not None:
-                learner.add(host, page_digest(text), self.page_lines(text, lang))
+            page = self.site_page(url, text, lang)
+            if page is not None:
+                learner.add(*page)
         return learner.result()
 
     def run(self, doc: Document) -> None:

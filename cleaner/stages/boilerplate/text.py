@@ -194,7 +194,7 @@ class Labels:
     def __init__(self, keys):
         # a label of several words is indexed by its rarest word (not a stop word, the longest): most
         # pieces of text have none of them
-        common = frozenset().union(*map(_justext, OTHER_LANGUAGES))
+        common = _other_stopwords("")  # every common language's stop words
         self.by_anchor: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         single: set[str] = set()
         for key in keys:
@@ -289,7 +289,7 @@ def _split_labels(text: str, separated: str, base: int, pieces: list[Block], sto
         if tokens and tokens[0] in _CREDIT_WORDS:
             credit = _credit_end(text, separated, base, piece, stop)
             if credit is not None:
-                count = len(tokens_of(text[piece.start : credit]))
+                count = len(separated[piece.start - base : credit - base].split())
                 out.append(_piece(text, piece.start, credit, tokens[:count], stop))
                 piece = _piece(text, credit, piece.end, tokens[count:], stop)
                 tokens = piece.tokens

@@ -97,12 +97,10 @@ class LangDetect(RuleKind):
         return [found[0][0]] if want is None or found[0][0] == want else []
 
 
-# ISO 639-2 and -3 codes of common languages, for records that name their language so ("eng", "deu",
-# "ger"); the stages key their rules by ISO 639-1 codes. Norwegian Bokmål and Nynorsk are "no" to the
-# detector and the stop-word lists.
-_ALIASES = {"nb": "no", "nn": "no"}
-_THREE_LETTER = {
-    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt",
+# Primary codes the stages do not key their rules by: ISO 639-2 and -3 codes of common languages ("eng",
+# "deu", "ger"), and Norwegian Bokmål and Nynorsk, which are "no" to the detector and the stop-word lists.
+_CODES = {
+    "nb": "no", "nn": "no", "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt",
     "nld": "nl", "dut": "nl", "pol": "pl", "rus": "ru", "ukr": "uk", "ces": "cs", "cze": "cs", "slk": "sk",
     "slo": "sk", "swe": "sv", "dan": "da", "nor": "no", "nob": "no", "fin": "fi", "est": "et", "lav": "lv",
     "lit": "lt", "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "hrv": "hr", "srp": "sr", "slv": "sl",
@@ -120,7 +118,7 @@ def language_code(given: str) -> str:
     """A record's language as the stages key their rules: ``"EN"``, ``"en-US"``, ``"en_GB"``, ``"eng"`` →
     ``"en"``; ``"zh-Hant-TW"`` → ``"zh-tw"``."""
     parts = given.strip().lower().replace("_", "-").split("-")
-    primary = _THREE_LETTER.get(parts[0], _ALIASES.get(parts[0], parts[0]))
+    primary = _CODES.get(parts[0], parts[0])
     if primary == "zh":
         return "zh-tw" if _TRADITIONAL.intersection(parts[1:]) else "zh-cn"
     return primary

@@ -182,20 +182,16 @@ def apply_plan(text: str, plan: tuple[str, ...] | str) -> str:
     for name in reversed(chain):
         if name not in CODECS:
             raise ValueError(f"plan names an unknown code page: {name!r}")
-        undone = undo_runs(codepage(name), text)
+        undone = undo_all(codepage(name), text)[0]
         if undone is None:
             raise ValueError(f"no utf-8 read as {name} in {text!r}")
         text = undone
     return text
 
 
-def undo_runs(page: CodePage, text: str) -> str | None:
-    """Undo ``page`` on every run of misread UTF-8 in ``text``; None if there is none."""
-    return undo_all(page, text)[0]
-
-
 def undo_all(page: CodePage, text: str) -> tuple[str | None, bool]:
-    """:func:`undo_runs`, and whether every non-ASCII character of ``text`` was in a run it undid."""
+    """Undo ``page`` on every run of misread UTF-8 in ``text`` (None if there is none), and whether every
+    non-ASCII character of ``text`` was in a run it undid."""
     pieces, at, changed, complete = [], 0, False, True
     for m in page.sequence_re.finditer(text):
         undone = page.undo(m.group())
