@@ -90,6 +90,22 @@ def test_page_of_only_boilerplate_comes_out_empty_with_reasons(stage):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_judging_changes_nothing_and_names_what_cleaning_removes(stage, cleaned, name):
+    text = (HERE / name).read_text(encoding="utf-8")
+    doc = Document(text, lang=EXPECT[name]["lang"])
+    ctx = stage.judge(doc)
+    assert doc.text == text and not doc.edits
+    judged = {(b.start, b.end, v.rule) for b, v in zip(ctx.blocks, ctx.verdicts) if v is not None}
+    removed = [e for e in cleaned[name].edits if e.kind != "whitespace"]
+    assert bool(removed) == bool(judged)
+    # every removal covers judged blocks of its own rule, end to end
+    for edit in removed:
+        inside = [span for span in judged if edit.start <= span[0] and span[1] <= edit.end]
+        assert inside and {rule for _, _, rule in inside} == {edit.rule}
+        assert min(s for s, _, _ in inside) == edit.start and max(e for _, e, _ in inside) == edit.end
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_cleaning_twice_changes_nothing(stage, cleaned, name):
     once = cleaned[name]
     twice = run(stage, once.text, EXPECT[name]["lang"])

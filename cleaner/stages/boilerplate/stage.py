@@ -75,7 +75,9 @@ class BoilerplateStage(Stage):
         for kind in self.whitespace:
             doc.apply(kind.edits(doc.text))
 
-    def _remove(self, doc: Document) -> None:
+    def judge(self, doc: Document) -> Context:
+        """Every rule's verdict on the document's blocks, without changing it: what :meth:`run` turns into
+        edits, for callers that study the decisions (``benchmarks/plain_ceiling.py``)."""
         phrases = self.phrases_for(doc.lang)
         ctx = Context.build(doc.text, doc.lang, phrases.labels, doc.notes.get("site_lines", ()))
         phrases.judge(ctx)
@@ -83,6 +85,10 @@ class BoilerplateStage(Stage):
         for kind in self.structural:
             if kind.on_extracted or not extracted:
                 kind.judge(ctx)
+        return ctx
+
+    def _remove(self, doc: Document) -> None:
+        ctx = self.judge(doc)
         edits = self._edits(doc, ctx)
         if edits:
             doc.apply(edits)
