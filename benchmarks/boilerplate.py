@@ -129,9 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
-    rows = load_corpus()
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_corpus(limit=args.limit)
     print(f"{len(rows)} pages; languages of the main text: {Counter(r['lang'] for r in rows).most_common(8)}")
     print("precision/recall/F1, overall and per language")
     cleaner = Cleaner()

@@ -37,8 +37,14 @@ def load_pages() -> list[dict]:
     return pages
 
 
-def load_corpus(refresh: bool = False) -> list[dict]:
-    """Pages with ``html``, ``html2txt``, ``main`` (trafilatura default) and ``lang`` (of ``main``)."""
+def load_corpus(refresh: bool = False, limit: int = 0) -> list[dict]:
+    """Pages with ``html``, ``html2txt``, ``main`` (trafilatura default) and ``lang`` (of ``main``); the
+    first ``limit`` of them when it is set (the benchmarks' ``--limit``)."""
+    rows = _load_corpus(refresh)
+    return rows[:limit] if limit else rows
+
+
+def _load_corpus(refresh: bool) -> list[dict]:
     if CACHE.exists() and not refresh:
         with gzip.open(CACHE, "rt", encoding="utf-8") as handle:
             return [json.loads(line) for line in handle]

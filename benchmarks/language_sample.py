@@ -68,9 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=0, help="use the first N pages only")
     args = parser.parse_args()
-    rows = load_corpus()
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_corpus(limit=args.limit)
     profiles().ngrams("warm up the profiles")
     configs = [("pipeline", s, t) for s in SIZES for t in TRIALS]
     configs += [(how, s, 3) for how in ("lines", "spread", "prefix") for s in SIZES]

@@ -181,9 +181,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--words", action="store_true", help="give the classifier the blocks' words as well")
     args = parser.parse_args()
-    rows = load_corpus()
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_corpus(limit=args.limit)
     cleaner = Cleaner()
     ours = [cleaner.clean(r["html2txt"]).text for r in rows]
     s = score_passages(ours, rows)

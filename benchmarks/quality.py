@@ -251,9 +251,7 @@ def main() -> None:
     args = parser.parse_args()
     from cleaner import Config
 
-    rows = load_corpus()
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_corpus(limit=args.limit)
     items = build_items(rows)
     start = time.perf_counter()
     run_ours(items, args.workers)

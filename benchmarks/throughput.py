@@ -229,9 +229,7 @@ def main() -> None:
         memory_child(args.memory_child, args.limit, args.memory_path)
         return
 
-    rows = load_corpus()
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = load_corpus(limit=args.limit)
     texts = [r["html2txt"] for r in rows]
     htmls = [r["html"] for r in rows]
     urls = {id(h): r["url"] for h, r in zip(htmls, rows)}
