@@ -33,9 +33,10 @@ class Config:
     check: dict[str, Any] = field(default_factory=dict)
 
     def with_options(self, **options: Any) -> "Config":
-        """Overlay options that were actually given (None means 'not given')."""
+        """Overlay options that were actually given (None means 'not given'), checked as strictly as the
+        settings file: ``Cleaner(disable="BP010")`` is one id, not five characters."""
         given = {k: v for k, v in options.items() if v is not None and v != ()}
-        return replace(self, **given) if given else self
+        return replace(self, **_coerce(given, "option")) if given else self
 
 
 def rule_ids(given: Iterable[str]) -> tuple[str, ...]:

@@ -181,14 +181,17 @@ def _carry(flag: Flag, edits: list[Edit]) -> Flag | None:
     )
 
 
-def replay_all(text: str, edits: Iterable[Edit]) -> str:
+def replay_all(text: str, edits: Iterable[Edit | dict[str, Any]]) -> str:
     """Rebuild the cleaned text from the stage input and the edit log, step by step.
 
     This is how a user checks that nothing changed without an edit saying so: replaying the log on the
-    text that entered the first step gives exactly the cleaned text.
+    text that entered the first step gives exactly the cleaned text. The edits may be :class:`Edit`
+    objects or the dicts of a JSON Lines record's ``edits``.
     """
     steps: dict[int, list[Edit]] = {}
     for edit in edits:
+        if isinstance(edit, dict):
+            edit = Edit(**edit)
         if edit.step == 0:  # provenance (decode, extract): describes how the text was obtained
             continue
         steps.setdefault(edit.step, []).append(edit)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from .document import Document
+from .stages.decode import SURROGATE_RE
 from .pipeline import record_to_document
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
@@ -132,4 +133,17 @@ def open_output(path: str | None) -> IO[str]:
 
 
 def write_jsonl(out: IO[str], doc: Document, *, with_edits: bool = True) -> None:
-    out.write(json.dumps(doc.to_record(with_edits=with_edits), ensure_ascii=False, sort_keys=False) + "\n")
+    out.write(json_line(doc.to_record(with_edits=with_edits)))
+
+
+def json_line(value) -> str:
+    """One JSON line, in UTF-8 characters where it can be: a lone surrogate (rule DC008 switched off, or
+    in another field of the input record) cannot be encoded in UTF-8, so such a line escapes every
+    non-ASCII character (``\\ud800``), which reads back to exactly the same value."""
+    line = json.dumps(value, ensure_ascii=False)
+    return (json.dumps(value) if SURROGATE_RE.search(line) else line) + "\n"
+
+
+def encodable(text: str) -> str:
+    """Text that UTF-8 output can take: lone surrogates shown as U+FFFD."""
+    return SURROGATE_RE.sub("\ufffd", text) if SURROGATE_RE.search(text) else text

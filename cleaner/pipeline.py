@@ -65,19 +65,15 @@ class Cleaner:
                 doc.error = f"internal error in stage {stage.name}: {type(exc).__name__}: {exc}"
 
     def clean(self, text: str | bytes, **fields: Any) -> Document:
-        """Clean plain text (or bytes, which are decoded first)."""
-        if isinstance(text, bytes):
-            return self.run(Document("", raw=text, source=dict(fields), id=fields.get("id"), url=fields.get("url")))
-        return self.run(Document(text, source=dict(fields), id=fields.get("id"), url=fields.get("url")))
+        """Clean plain text (or bytes, which are decoded first). Anything else comes back marked with an
+        ``error``, as :meth:`clean_many` marks it."""
+        doc = Document("", source=dict(fields), id=fields.get("id"), url=fields.get("url"))
+        return self.run(_with_input(doc, text))
 
     def clean_html(self, html: str | bytes, url: str | None = None, **fields: Any) -> Document:
         """Extract the main text of an HTML page with trafilatura, then clean it."""
         doc = Document("", kind="html", url=url, id=fields.get("id"), source=dict(fields))
-        if isinstance(html, bytes):
-            doc.raw = html
-        else:
-            doc.text = html
-        return self.run(doc)
+        return self.run(_with_input(doc, html))
 
     def clean_record(self, record: dict[str, Any]) -> Document:
         """Clean one JSON record: ``text`` or ``html`` (optional ``url``, ``id``, ``lang``, ``charset``)."""
@@ -201,11 +197,18 @@ def _as_document(item: Document | dict[str, Any] | str | bytes) -> Document:
         return item
     if isinstance(item, dict):
         return record_to_document(item)
-    if isinstance(item, bytes):
-        return Document("", raw=item)
-    if isinstance(item, str):
-        return Document(item)
-    return Document("", error=f"not a document: expected a record (dict), text (str) or bytes, got {type(item).__name__}")
+    return _with_input(Document(""), item, "a record (dict), ")
+
+
+def _with_input(doc: Document, given: Any, also: str = "") -> Document:
+    """``doc`` holding the text or bytes given; marked with an error when it is neither."""
+    if isinstance(given, bytes):
+        doc.raw = given
+    elif isinstance(given, str):
+        doc.text = given
+    else:
+        doc.error = f"not a document: expected {also}text (str) or bytes, got {type(given).__name__}"
+    return doc
 
 
 def _unspool(spool) -> Iterator[Document]:

@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
+from .langcodes import rule_language_problem
+
 STAGES = ("decode", "extract", "repair", "language", "boilerplate", "artifacts", "quality")
+ID_PREFIXES = {"decode": "DC", "extract": "EX", "repair": "RP", "language": "LG", "boilerplate": "BP", "artifacts": "MT", "quality": "QS"}
 STATUSES = ("stable", "preview", "deprecated")
 ID_RE = re.compile(r"^[A-Z]{2}\d{3}$")
 COMMON_FIELDS = {"id", "name", "stage", "kind", "why", "langs", "status", "examples", "aliases"}
@@ -40,6 +43,19 @@ class Example:
     lang: str | None = None
 
 
+def shown(path: Path) -> str:
+    """A rule file as messages name it: under the packaged rules by its place there
+    (``boilerplate/comments.toml``), else relative to the working directory when it lies below it, so
+    two files of the same name in different folders are told apart."""
+    path = Path(path)
+    for base in (default_rules_dir(), Path.cwd()):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return str(path)
+
+
 @dataclass
 class Rule:
     id: str
@@ -59,7 +75,7 @@ class Rule:
 
     @property
     def where(self) -> str:
-        return f"{self.path.name}: {self.id}"
+        return f"{shown(self.path)}: {self.id}"
 
 
 class RuleKind:
@@ -176,7 +192,10 @@ def load_rules(
     disabled_set = frozenset(disabled)
     unknown = sorted(d for d in disabled_set if d not in by_id)
     if unknown:
-        raise RuleError(f"--disable names unknown rule id(s): {', '.join(unknown)} (see 'cleaner rules list')")
+        raise RuleError(
+            f"disable names unknown rule id(s): {', '.join(unknown)} (from --disable, the settings file's 'disable' or "
+            "Cleaner(disable=...); see 'cleaner rules list')"
+        )
     ruleset = RuleSet(list(by_id.values()), disabled_set)
     for rule in ruleset.rules:  # compile now: a bad pattern fails at load time, not mid-run
         ruleset.compiled(rule)
@@ -190,7 +209,7 @@ def _load_pack(paths: list[Path]) -> dict[str, Rule]:
         for rule in parse_rule_file(path):
             previous = by_id.get(rule.id)
             if previous is not None:
-                raise RuleError(f"{path.name}: rule id {rule.id} is already used in {previous.path.name}")
+                raise RuleError(f"{shown(path)}: rule id {rule.id} is already used in {shown(previous.path)}")
             by_id[rule.id] = rule
     return by_id
 
@@ -199,19 +218,22 @@ def parse_rule_file(path: Path) -> list[Rule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path.name}: not valid TOML: {exc}") from None
+        raise RuleError(f"{shown(path)}: not valid TOML: {exc}") from None
     unknown_top = set(data) - {"rule"}
     if unknown_top:
-        raise RuleError(f"{path.name}: unknown top-level key(s) {sorted(unknown_top)}; rules go in [[rule]] tables")
+        raise RuleError(f"{shown(path)}: unknown top-level key(s) {sorted(unknown_top)}; rules go in [[rule]] tables")
     tables = data.get("rule", [])
     if not isinstance(tables, list) or not tables:
-        raise RuleError(f"{path.name}: no [[rule]] tables")
+        raise RuleError(f"{shown(path)}: no [[rule]] tables")
     return [_parse_rule(path, table) for table in tables]
+
+
+_TYPE_NAMES = {str: "a string", int: "an integer", float: "a decimal number (like 0.5)", bool: "true or false", list: "a list", dict: "a table"}
 
 
 def _parse_rule(path: Path, t: dict[str, Any]) -> Rule:
     rid = t.get("id", "?")
-    where = f"{path.name}: {rid}"
+    where = f"{shown(path)}: {rid}"
 
     def need(name: str, typ: type) -> Any:
         if name not in t:
@@ -226,13 +248,19 @@ def _parse_rule(path: Path, t: dict[str, Any]) -> Rule:
     name, stage, kind, why = need("name", str), need("stage", str), need("kind", str), need("why", str)
     if stage not in STAGES:
         raise RuleError(f"{where}: field 'stage': {stage!r} is not one of {', '.join(STAGES)}")
+    if not rid.startswith(ID_PREFIXES[stage]):
+        raise RuleError(f"{where}: field 'id': the id of a {stage} rule starts with {ID_PREFIXES[stage]} (like {ID_PREFIXES[stage]}{rid[2:]})")
     kind_cls = KINDS.get((stage, kind))
     if kind_cls is None:
         known = sorted(k for s, k in KINDS if s == stage)
-        raise RuleError(f"{where}: field 'kind': {kind!r} is not a {stage} rule kind (known: {', '.join(known)})")
+        raise RuleError(f"{where}: field 'kind': {kind!r} is not a rule kind of stage {stage!r} (its kinds: {', '.join(known)})")
     langs = t.get("langs", ["*"])
     if not (isinstance(langs, list) and langs and all(isinstance(x, str) for x in langs)):
         raise RuleError(f"{where}: field 'langs' must be a non-empty list of language codes or [\"*\"]")
+    for lang in langs:
+        problem = rule_language_problem(lang)
+        if problem:
+            raise RuleError(f"{where}: field 'langs': {problem}")
     status = t.get("status", "stable")
     if status not in STATUSES:
         raise RuleError(f"{where}: field 'status' must be one of {', '.join(STATUSES)}")
@@ -246,7 +274,8 @@ def _parse_rule(path: Path, t: dict[str, Any]) -> Rule:
             allowed = ", ".join(sorted(kind_cls.fields)) or "none"
             raise RuleError(f"{where}: field '{key}' is not known to kind {kind!r} (its fields: {allowed})")
         if not isinstance(value, spec[0]):
-            raise RuleError(f"{where}: field '{key}' has the wrong type ({type(value).__name__})")
+            wanted = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in (spec[0] if isinstance(spec[0], tuple) else (spec[0],)))
+            raise RuleError(f"{where}: field '{key}' must be {wanted}, not {_TYPE_NAMES.get(type(value), type(value).__name__)}")
     for key, (_, required) in kind_cls.fields.items():
         if required and key not in params:
             raise RuleError(f"{where}: field '{key}' is required by kind {kind!r}")

@@ -68,6 +68,26 @@ def test_malformed_jsonl_line_is_written_with_an_error_and_exit_1(tmp_path):
     assert "could not be cleaned" in result.stderr
 
 
+def test_lone_surrogates_in_jsonl_neither_stop_the_run_nor_lose_a_field(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": "s1", "text": "A lone surrogate \\ud800 in a sentence, and a pair \\ud83d\\ude00 split in two.", "title": "T \\udc00"}\n'
+        '{"id": "s2", "text": "Fine text."}\n',
+        encoding="ascii",
+    )
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["s1", "s2"]
+    assert records[0]["text"] == "A lone surrogate \ufffd in a sentence, and a pair \U0001F600 split in two."
+    assert records[0]["title"] == "T \udc00"  # another field, written back exactly (escaped)
+    assert [e["rule"] for e in records[0]["edits"] if e["stage"] == "decode"] == ["DC008"]  # JSON joined the pair already
+    text_out = tmp_path / "out.txt"
+    assert run("clean", str(src), "--disable", "DC008", "-o", str(text_out)).exit_code == 0
+    assert "A lone surrogate \ufffd in a sentence" in text_out.read_text(encoding="utf-8")
+
+
 def test_record_without_text_is_marked_not_dropped(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "body": "no text field"}\n[1, 2]\n', encoding="utf-8")
@@ -179,6 +199,31 @@ def test_rules_list_and_test():
     tested = run("rules", "test")
     assert tested.exit_code == 0
     assert tested.stdout.strip().splitlines()[-1].endswith("0 failed")
+
+
+def test_rules_list_shows_what_the_settings_file_loads_and_disables(tmp_path, monkeypatch):
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "mine.toml").write_text(
+        '[[rule]]\nid = "BP950"\nname = "mine.buy_now"\nstage = "boilerplate"\nkind = "line"\naction = "drop"\n'
+        'why = "A user rule named in the settings file."\nphrases = ["Buy now"]\n'
+        'examples.match = ["Buy now"]\nexamples.no_match = ["We did not buy now."]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nrules = ["my-rules"]\ndisable = ["BP010"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    listing = run("rules", "list", "--stage", "boilerplate")
+    assert listing.exit_code == 0, listing.output
+    rows = {line.split("│")[1].strip(): line for line in listing.stdout.splitlines() if line.count("│") > 2}
+    assert "BP950" in rows and "my-rules/mine.toml" in rows["BP950"]
+    assert "disabled" in rows["BP010"] and "disabled" not in rows["BP001"]
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner\n", encoding="utf-8")
+    assert run("rules", "list").exit_code == 2
+
+
+def test_rules_test_refuses_an_id_it_does_not_have(tmp_path):
+    result = run("rules", "test", "--id", "BP999")
+    assert result.exit_code == 2 and "BP999" in result.stderr
+    assert run("rules", "test", "--id", "BP001").exit_code == 0
 
 
 def test_rules_test_reports_a_failing_user_rule(tmp_path):

@@ -52,6 +52,23 @@ def test_utf16_without_bom_is_not_refused_as_binary():
     assert doc.error is None and FRENCH in doc.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_read_in_their_byte_order(encoding):
+    doc = decode(FRENCH.encode(encoding))
+    assert doc.text == FRENCH and "\x00" not in doc.text
+    assert decision(doc) == ("DC007", f"{encoding} without a byte-order mark")
+
+
+def test_a_cut_off_last_code_unit_is_marked_not_dropped():
+    doc = decode(FRENCH.encode("utf-16-le") + b"x")
+    assert doc.text == FRENCH + "\ufffd" and doc.meta["undecodable_bytes"] == 1
+
+
+def test_text_with_a_few_nul_bytes_is_still_utf8():
+    data = "Plain text\x00 with a stray NUL byte, read as UTF-8 like any other.".encode("utf-8")
+    assert decision(decode(data))[0] == "DC003"
+
+
 def test_detected_charset():
     doc = decode(FRENCH.encode("cp1252"))
     rule, note = decision(doc)
@@ -66,3 +83,15 @@ def test_binary_refused_with_a_reason():
 def test_undecodable_bytes_replaced_and_counted():
     doc = decode(b"ok \xff\xfe\xfd then text")
     assert "\ufffd" in doc.text and doc.meta.get("undecodable_bytes", 0) >= 1
+
+
+def test_text_input_gets_its_surrogates_mended_as_edits():
+    from cleaner import replay_all
+
+    text = "A lone \ud800 and a pair \ud83d\ude00 given as two halves."
+    doc = Document(text)
+    STAGE.run(doc)
+    assert doc.text == "A lone \ufffd and a pair \U0001F600 given as two halves."
+    assert [(e.rule, e.before) for e in doc.edits] == [("DC008", "\ud800"), ("DC008", "\ud83d\ude00")]
+    assert replay_all(text, doc.edits) == doc.text
+

@@ -51,6 +51,22 @@ CTA_PAGE = (
 )
 
 
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes.</p>",
+        "The storm that crossed the coast on <b>Monday</b> flooded three villages and cut power to thousands of homes.",
+        "<body><div><p>The storm that crossed the coast on Monday flooded three villages and cut power to thousands of homes.</p></div></body>",
+    ],
+)
+def test_an_html_fragment_gives_its_text(cleaner, fragment):
+    doc = cleaner.clean_html(fragment)
+    assert doc.error is None
+    assert "flooded three villages and cut power to thousands of homes." in doc.text
+    extract = next(e for e in doc.edits if e.stage == "extract")
+    assert (extract.start, extract.end) == (0, len(fragment))  # offsets into the record's own markup, not the wrapper
+
+
 def boxes_kind(cleaner):
     return cleaner.ruleset.compiled(cleaner.ruleset.get("EX003"))
 

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -112,3 +113,29 @@ def test_an_item_that_is_no_document_comes_out_marked(cleaner):
     docs = list(cleaner.clean_many(["Some text about the weather in the hills this week.", None, 5]))
     assert len(docs) == 3 and not docs[0].error
     assert all(d.error.startswith("not a document") for d in docs[1:])
+
+
+def test_clean_marks_what_is_neither_text_nor_bytes(cleaner):
+    for given in (None, 12345):
+        doc = cleaner.clean(given)
+        assert doc.error == f"not a document: expected text (str) or bytes, got {type(given).__name__}"
+        assert doc.text == "" and doc.keep is False
+
+
+def test_library_options_are_checked_like_the_settings_file():
+    from cleaner import Cleaner
+
+    assert Cleaner(disable="BP010,BP011").config.disable == ("BP010", "BP011")
+    with pytest.raises(ValueError, match="min_score"):
+        Cleaner(min_score=2)
+    with pytest.raises(ValueError, match="unknown setting"):
+        Cleaner(min_scor=0.4)
+
+
+def test_edits_read_back_from_json_lines_replay(cleaner):
+    from cleaner import replay_all
+
+    text = "Intro line of the story, which goes on for a while here.\n\nShare this:\nFacebook\n\nThe end of the story, told in full."
+    record = json.loads(json.dumps(cleaner.clean(text).to_record()))
+    assert record["edits"] and replay_all(text, record["edits"]) == record["text"]
+

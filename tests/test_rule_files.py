@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.ruleset import RuleError, default_rules_dir, load_rules, parse_rule_file, run_examples
+from cleaner.ruleset import STAGES, RuleError, default_rules_dir, load_rules, parse_rule_file, run_examples
 
 RULESET = load_rules()
 
@@ -25,6 +25,7 @@ def test_every_rule_has_a_why_and_both_kinds_of_example():
 
 def test_id_prefix_matches_stage():
     prefixes = {"decode": "DC", "extract": "EX", "repair": "RP", "language": "LG", "boilerplate": "BP", "artifacts": "MT", "quality": "QS"}
+    assert set(prefixes) == set(STAGES)
     for rule in RULESET.rules:
         assert rule.id.startswith(prefixes[rule.stage]), f"{rule.id} is a {rule.stage} rule"
 
@@ -59,6 +60,11 @@ examples.no_match = ["We did not buy now, we waited."]
         (("examples.no_match = [\"We did not buy now, we waited.\"]", ""), "examples"),
         (("phrases = [\"Buy now\"]", "pattern = \"(unclosed\""), "pattern"),
         (("stage = \"boilerplate\"", "stage = \"cleanup\""), "stage"),
+        (("id = \"BP901\"", "id = \"MT901\""), "starts with BP"),
+        (("action = \"drop\"", "action = \"drop\"\nlangs = [\"english\"]"), "'english' is not a language code"),
+        (("action = \"drop\"", "action = \"drop\"\nlangs = [\"en-US\"]"), "write 'en-US' as 'en'"),
+        (("phrases = [\"Buy now\"]", "phrases = \"Buy now\""), "must be a list, not a string"),
+        (("kind = \"line\"", "kind = \"lines\""), "not a rule kind of stage 'boilerplate'"),
     ],
 )
 def test_a_broken_rule_is_reported_with_file_id_and_field(tmp_path, change, field):
@@ -92,3 +98,13 @@ def test_an_example_key_the_kind_does_not_read_fails_its_test(tmp_path):
     path = _write(tmp_path, RULE.replace('examples.match = ["Buy now"]', 'examples.match = [{ text = "Buy now", spna = "Buy now" }]'))
     failures = [message for _, _, message in run_examples(load_rules([path]), ["BP901"]) if message]
     assert len(failures) == 1 and "spna" in failures[0] and "span" in failures[0]
+
+
+def test_messages_tell_two_rule_files_of_the_same_name_apart(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "mine.toml").write_text(RULE, encoding="utf-8")
+    with pytest.raises(RuleError, match="b/mine.toml: rule id BP901 is already used in a/mine.toml"):
+        load_rules(["a", "b"])
+

@@ -110,7 +110,7 @@ LIMITS = (
 def other_lang_share(report: dict, allowed: tuple[str, ...]) -> float:
     """Languages compare by their primary code, in the form the pipeline gives a record's language
     (``EN`` and ``en-US`` are ``en``; ``zh`` allows both ``zh-cn`` and ``zh-tw``)."""
-    from ..stages.language import language_code
+    from ..langcodes import language_code
 
     wanted = {language_code(code).split("-")[0] for code in allowed}
     n = report["documents"]["checked"]

@@ -11,7 +11,7 @@ import codecs
 import re
 from typing import Any
 
-from ..document import Document
+from ..document import Document, Edit
 from ..ruleset import Example, RuleKind, register
 from .base import Stage
 
@@ -67,10 +67,26 @@ def _wide(head: bytes, declared: str | None) -> bool:
     """UTF-16/32 text without a BOM is full of NUL bytes too: declared, or NUL at every other byte."""
     if declared and declared.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32")):
         return True
+    return _wide_encoding(head) is not None
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 byte order that text mostly in Latin script shows without a BOM: the high
+    bytes of its code units are NUL, at every other byte (UTF-16) or three bytes of four (UTF-32)."""
     if len(head) < 8:
-        return False
+        return None
+    lanes = [head[i::4] for i in range(4)]
+    nul = [lane.count(0) > 0.9 * len(lane) for lane in lanes]
+    if nul[1] and nul[2] and nul[3] and not nul[0]:
+        return "utf-32-le"
+    if nul[0] and nul[1] and nul[2] and not nul[3]:
+        return "utf-32-be"
     even, odd = head[0::2], head[1::2]
-    return even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd)
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.5 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.5 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 @register
@@ -83,6 +99,27 @@ class ByteOrderMark(DecodeKind):
                 text = data[len(bom) :].decode(encoding, errors="replace")
                 return text, f"byte-order mark: {encoding}", text.count("\ufffd")
         return None
+
+
+@register
+class WideWithoutBom(DecodeKind):
+    """UTF-16 or UTF-32 without a byte-order mark (some Windows exports): the bytes are valid UTF-8 too, as
+    text with a NUL after every letter, so the strict UTF-8 rule must not see them first. The byte order
+    is read from where the NUL bytes stand; bytes that do not decode in it are left to the other rules."""
+
+    kind = "wide"
+
+    def decide(self, data, declared):
+        encoding = _wide_encoding(data[:4096])
+        if encoding is None:
+            return None
+        cut = len(data) - len(data) % (4 if encoding.startswith("utf-32") else 2)
+        try:
+            text = data[:cut].decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        left = int(cut < len(data))  # a cut-off last code unit is marked, not dropped
+        return text + "\ufffd" * left, f"{encoding} without a byte-order mark", left
 
 
 @register
@@ -171,11 +208,64 @@ class Replace(DecodeKind):
         return ["replaced"] if self.decide(_bytes_of(example), None)[2] else []
 
 
+SURROGATE_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+
+
+@register
+class Surrogates(DecodeKind):
+    """Text that arrives as text (a JSON string, a library call) can hold UTF-16 surrogates, which no
+    UTF-8 output can encode: one lone surrogate would make writing the record fail. A high and a low one
+    in a row are the character they stand for; a lone one is replaced by U+FFFD. Each is an edit.
+    Examples are bytes, one character per byte, read as UTF-8 with surrogates allowed (``\u00ed\u00a0\u0080``
+    is U+D800)."""
+
+    kind = "surrogates"
+
+    def decide(self, data, declared):
+        return None  # text, not bytes, is what this rule reads
+
+    def edits(self, text: str) -> list[Edit]:
+        if not SURROGATE_RE.search(text):
+            return []
+        out = []
+        for m in SURROGATE_RE.finditer(text):
+            found = m.group()
+            fixed = found.encode("utf-16-le", "surrogatepass").decode("utf-16-le") if len(found) == 2 else "\ufffd"
+            note = "surrogate pair joined" if len(found) == 2 else "lone surrogate replaced by U+FFFD"
+            out.append(Edit("decode", self.rule.id, "replace", m.start(), m.end(), found, fixed, note))
+        return out
+
+    example_keys = frozenset({"fixed"})
+
+    def fires(self, example: Example) -> list[str]:
+        return [e.before for e in self.edits(self._text_of(example))]
+
+    def check_example(self, example: Example) -> str | None:
+        problem = super().check_example(example)
+        if problem or "fixed" not in example.expect:
+            return problem
+        doc = Document(self._text_of(example))
+        doc.apply(self.edits(doc.text))
+        return None if doc.text == example.expect["fixed"] else f"gives {doc.text!r}, expected {example.expect['fixed']!r}"
+
+    @staticmethod
+    def _text_of(example: Example) -> str:
+        return _bytes_of(example).decode("utf-8", "surrogatepass")
+
+
 class DecodeStage(Stage):
     name = "decode"
 
+    def __init__(self, ruleset, config):
+        super().__init__(ruleset, config)
+        self.text_rules = [k for k in self.rules if isinstance(k, Surrogates)]
+
     def run(self, doc: Document) -> None:
         if doc.raw is None:
+            for kind in self.text_rules:
+                edits = kind.edits(doc.text) if isinstance(doc.text, str) else []
+                if edits:
+                    doc.apply(edits)
             return
         data, doc.raw = doc.raw, None
         declared = doc.source.get("charset") if isinstance(doc.source.get("charset"), str) else None

@@ -166,6 +166,14 @@ class WholeText(RuleKind):
         return [text] if text.strip() else []
 
 
+def _as_page(html: str) -> str:
+    """The markup as trafilatura accepts it: it refuses a fragment (``<p>…</p>``, ``Hello <b>world</b>``)
+    that does not name ``html`` in its first 50 characters, and both its extractor and its whole-text
+    fallback would return nothing. Wrapped in ``<html>``, the fragment is a page like any other. Only the
+    extractors see the wrapper; edits keep the offsets of the record's own text."""
+    return html if "html" in html[:50].lower() else f"<html>{html}</html>"
+
+
 class ExtractStage(Stage):
     name = "extract"
 
@@ -178,7 +186,7 @@ class ExtractStage(Stage):
     def run(self, doc: Document) -> None:
         if doc.kind != "html":
             return
-        html = doc.text
+        html = _as_page(doc.text)
         text = None
         box_edits: list[Edit] = []
         if self.main and len(html) <= self.config.max_html_bytes:
@@ -191,7 +199,7 @@ class ExtractStage(Stage):
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
             if text:
                 doc.notes["extracted"] = True
-                doc.note_provenance(self.name, self.main[0].rule.id, "extract", "main text by trafilatura", end=len(html), after=text)
+                doc.note_provenance(self.name, self.main[0].rule.id, "extract", "main text by trafilatura", end=len(doc.text), after=text)
         if not text and self.fallback:
             why = "page too large for extraction" if len(html) > self.config.max_html_bytes else "extractor found no main text"
             try:
@@ -199,7 +207,7 @@ class ExtractStage(Stage):
             except Exception as exc:
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
-            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=len(html), after=text or "")
+            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=len(doc.text), after=text or "")
         doc.text = text or ""
         if box_edits:
             doc.apply(box_edits)

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from ...document import Document
+from ...langcodes import language_code
 from ...ruleset import Example, RuleKind, register
 from ..base import Stage
 from .detector import profiles
@@ -95,33 +96,6 @@ class LangDetect(RuleKind):
         if not found:
             return []
         return [found[0][0]] if want is None or found[0][0] == want else []
-
-
-# Primary codes the stages do not key their rules by: ISO 639-2 and -3 codes of common languages ("eng",
-# "deu", "ger"), and Norwegian Bokmål and Nynorsk, which are "no" to the detector and the stop-word lists.
-_CODES = {
-    "nb": "no", "nn": "no", "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it", "por": "pt",
-    "nld": "nl", "dut": "nl", "pol": "pl", "rus": "ru", "ukr": "uk", "ces": "cs", "cze": "cs", "slk": "sk",
-    "slo": "sk", "swe": "sv", "dan": "da", "nor": "no", "nob": "no", "fin": "fi", "est": "et", "lav": "lv",
-    "lit": "lt", "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "hrv": "hr", "srp": "sr", "slv": "sl",
-    "ell": "el", "gre": "el", "tur": "tr", "ara": "ar", "heb": "he", "fas": "fa", "per": "fa", "hin": "hi",
-    "ben": "bn", "urd": "ur", "tha": "th", "vie": "vi", "ind": "id", "msa": "ms", "may": "ms", "zho": "zh",
-    "chi": "zh", "jpn": "ja", "kor": "ko", "cat": "ca", "eus": "eu", "baq": "eu", "glg": "gl", "cym": "cy",
-    "wel": "cy", "gle": "ga", "isl": "is", "ice": "is", "afr": "af", "swa": "sw", "tgl": "tl", "mkd": "mk",
-    "mac": "mk", "alb": "sq", "sqi": "sq",
-}
-# Chinese is the one language the detector tells apart by script: traditional ("zh-tw") or simplified.
-_TRADITIONAL = frozenset(("hant", "tw", "hk", "mo"))
-
-
-def language_code(given: str) -> str:
-    """A record's language as the stages key their rules: ``"EN"``, ``"en-US"``, ``"en_GB"``, ``"eng"`` →
-    ``"en"``; ``"zh-Hant-TW"`` → ``"zh-tw"``."""
-    parts = given.strip().lower().replace("_", "-").split("-")
-    primary = _CODES.get(parts[0], parts[0])
-    if primary == "zh":
-        return "zh-tw" if _TRADITIONAL.intersection(parts[1:]) else "zh-cn"
-    return primary
 
 
 class LanguageStage(Stage):
