@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -61,11 +62,12 @@ def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
         if name == "check" and not isinstance(value, dict):
             raise ValueError(f"{source}: '{key}' must be a table ([tool.cleaner.check]), not {value!r}")
         if name in ("rules", "disable"):
-            if isinstance(value, str):
+            if isinstance(value, (str, os.PathLike)):
                 value = [value]
-            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            allowed = (str, os.PathLike) if name == "rules" else str  # rule paths may be Path objects
+            if not isinstance(value, (list, tuple, set, frozenset)) or not all(isinstance(v, allowed) for v in value):
                 raise ValueError(f"{source}: '{key}' must be a list of strings, not {value!r}")
-            value = rule_ids(value) if name == "disable" else tuple(value)
+            value = rule_ids(sorted(value) if isinstance(value, (set, frozenset)) else value) if name == "disable" else tuple(map(str, value))
         out[name] = value
     return out
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from .document import Document
-from .stages.decode import SURROGATE_RE
 from .pipeline import record_to_document
+from .surrogates import escaped, replaced
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
@@ -133,17 +133,28 @@ def open_output(path: str | None) -> IO[str]:
 
 
 def write_jsonl(out: IO[str], doc: Document, *, with_edits: bool = True) -> None:
-    out.write(json_line(doc.to_record(with_edits=with_edits)))
+    write_json_line(out, doc.to_record(with_edits=with_edits))
 
 
-def json_line(value) -> str:
-    """One JSON line, in UTF-8 characters where it can be: a lone surrogate (rule DC008 switched off, or
-    in another field of the input record) cannot be encoded in UTF-8, so such a line escapes every
-    non-ASCII character (``\\ud800``), which reads back to exactly the same value."""
-    line = json.dumps(value, ensure_ascii=False)
-    return (json.dumps(value) if SURROGATE_RE.search(line) else line) + "\n"
+def write_json_line(out: IO[str], value) -> None:
+    """One JSON line, in UTF-8 characters. A line that the output cannot encode (a lone surrogate: rule
+    DC008 switched off, or another field of the input record, or the ``before`` of DC008's own edit) is
+    written with those characters escaped (``\\ud800``), and reads back to exactly the same value; an
+    output that is not UTF-8 gets every non-ASCII character escaped. Nothing is checked on the way when
+    the line encodes, so the common case costs nothing."""
+    line = json.dumps(value, ensure_ascii=False) + "\n"
+    try:
+        out.write(line)
+    except UnicodeEncodeError:
+        try:
+            out.write(escaped(line))
+        except UnicodeEncodeError:
+            out.write(json.dumps(value) + "\n")
 
 
-def encodable(text: str) -> str:
-    """Text that UTF-8 output can take: lone surrogates shown as U+FFFD."""
-    return SURROGATE_RE.sub("\ufffd", text) if SURROGATE_RE.search(text) else text
+def write_text(out: IO[str], text: str) -> None:
+    """Plain text; a surrogate the output cannot encode is shown as U+FFFD (see :func:`write_json_line`)."""
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        out.write(replaced(text))

@@ -48,10 +48,14 @@ def shown(path: Path) -> str:
     (``boilerplate/comments.toml``), else relative to the working directory when it lies below it, so
     two files of the same name in different folders are told apart."""
     path = Path(path)
-    for base in (default_rules_dir(), Path.cwd()):
+    try:
+        bases = (default_rules_dir(), Path.cwd())
+    except OSError:  # the working directory is gone
+        bases = (default_rules_dir(),)
+    for base in bases:
         try:
             return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError):
             continue
     return str(path)
 
@@ -225,15 +229,16 @@ def parse_rule_file(path: Path) -> list[Rule]:
     tables = data.get("rule", [])
     if not isinstance(tables, list) or not tables:
         raise RuleError(f"{shown(path)}: no [[rule]] tables")
-    return [_parse_rule(path, table) for table in tables]
+    named = shown(path)
+    return [_parse_rule(path, named, table) for table in tables]
 
 
 _TYPE_NAMES = {str: "a string", int: "an integer", float: "a decimal number (like 0.5)", bool: "true or false", list: "a list", dict: "a table"}
 
 
-def _parse_rule(path: Path, t: dict[str, Any]) -> Rule:
+def _parse_rule(path: Path, named: str, t: dict[str, Any]) -> Rule:
     rid = t.get("id", "?")
-    where = f"{shown(path)}: {rid}"
+    where = f"{named}: {rid}"
 
     def need(name: str, typ: type) -> Any:
         if name not in t:

@@ -64,6 +64,11 @@ def test_a_cut_off_last_code_unit_is_marked_not_dropped():
     assert doc.text == FRENCH + "\ufffd" and doc.meta["undecodable_bytes"] == 1
 
 
+def test_text_padded_with_nul_bytes_is_not_refused_as_binary():
+    doc = decode(FRENCH.encode("utf-8") + b"\x00" * 3000)
+    assert doc.error is None and doc.text.startswith(FRENCH)
+
+
 def test_text_with_a_few_nul_bytes_is_still_utf8():
     data = "Plain text\x00 with a stray NUL byte, read as UTF-8 like any other.".encode("utf-8")
     assert decision(decode(data))[0] == "DC003"

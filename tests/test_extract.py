@@ -67,6 +67,17 @@ def test_an_html_fragment_gives_its_text(cleaner, fragment):
     assert (extract.start, extract.end) == (0, len(fragment))  # offsets into the record's own markup, not the wrapper
 
 
+def test_surrogates_in_html_markup_are_mended_as_provenance_and_the_record_replays(cleaner):
+    page = ARTICLE.replace("on Monday", "on Monday \ud83d\ude00").replace("Rescue teams", "Rescue \ud800teams")
+    doc = cleaner.clean_html(page)
+    assert "Monday \U0001F600" in doc.text and "Rescue \ufffdteams" in doc.text
+    mended = [e for e in doc.edits if e.rule == "DC008"]
+    assert [e.step for e in mended] == [0] and mended[0].end == len(page)
+    extract = next(e for e in doc.edits if e.stage == "extract" and e.step == 0)
+    assert extract.end == len(page)  # offsets into the record's own markup
+    assert replay_all(extract.after, doc.edits) == doc.text
+
+
 def boxes_kind(cleaner):
     return cleaner.ruleset.compiled(cleaner.ruleset.get("EX003"))
 

@@ -126,6 +126,8 @@ def test_library_options_are_checked_like_the_settings_file():
     from cleaner import Cleaner
 
     assert Cleaner(disable="BP010,BP011").config.disable == ("BP010", "BP011")
+    assert Cleaner(disable={"BP011", "BP010"}).config.disable == ("BP010", "BP011")
+    assert Cleaner(rules=[FIXTURES.parent / "rules"]).config.rules == (str(FIXTURES.parent / "rules"),)
     with pytest.raises(ValueError, match="min_score"):
         Cleaner(min_score=2)
     with pytest.raises(ValueError, match="unknown setting"):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.ruleset import STAGES, RuleError, default_rules_dir, load_rules, parse_rule_file, run_examples
+from cleaner.ruleset import RuleError, default_rules_dir, load_rules, parse_rule_file, run_examples
 
 RULESET = load_rules()
 
@@ -21,13 +21,6 @@ def test_every_rule_has_a_why_and_both_kinds_of_example():
         assert len(rule.why) > 20, rule.id
         assert any(e.should_match for e in rule.examples), rule.id
         assert any(not e.should_match for e in rule.examples), rule.id
-
-
-def test_id_prefix_matches_stage():
-    prefixes = {"decode": "DC", "extract": "EX", "repair": "RP", "language": "LG", "boilerplate": "BP", "artifacts": "MT", "quality": "QS"}
-    assert set(prefixes) == set(STAGES)
-    for rule in RULESET.rules:
-        assert rule.id.startswith(prefixes[rule.stage]), f"{rule.id} is a {rule.stage} rule"
 
 
 def _write(tmp_path, body):

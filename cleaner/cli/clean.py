@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 import typer
 
 from ..document import Document
-from ..io import InputError, encodable, expand_paths, json_line, open_output, read_documents, write_jsonl
+from ..io import InputError, expand_paths, open_output, read_documents, write_json_line, write_jsonl, write_text
 from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, PathsArg, RulesOpt, StdinFormat, StdinOpt, WorkersOpt, app, build_cleaner, fail, settings
 from .explain import render_explanation, render_score_table
 from .progress import progress
@@ -117,11 +117,11 @@ def _write_text(out, doc: Document, several: bool) -> None:
     """The cleaned text; with several documents each under a ``==> id <==`` header, and a document that
     could not be cleaned as its header and the reason, so that every input is accounted for."""
     if several:
-        out.write(encodable(f"==> {doc.id} <==\n"))
+        write_text(out, f"==> {doc.id} <==\n")
     if doc.error:
-        out.write(encodable(f"[not cleaned: {doc.error}]\n" + ("\n" if several else "")))
+        write_text(out, f"[not cleaned: {doc.error}]\n" + ("\n" if several else ""))
         return
-    out.write(encodable(doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else "")))
+    write_text(out, doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else ""))
     if several:
         out.write("\n")
 
@@ -154,7 +154,7 @@ def score(
             row = {"id": doc.id, "score": quality.get("score"), "keep": doc.keep, "lang": doc.lang, "reasons": quality.get("reasons", [])}
             if doc.error:
                 row["error"] = doc.error
-            sys.stdout.write(json_line(row))
+            write_json_line(sys.stdout, row)
         else:
             rows.append(doc)
     if not as_json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import IO, Iterable
 
 from ..document import Document
+from ..surrogates import Escaping
 
 
 def _clip(text: str, width: int = 90) -> str:
@@ -22,7 +23,7 @@ def render_explanation(doc: Document, out: IO[str], names: dict[str, str] | None
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, width=140, highlight=False, soft_wrap=False)
+    console = Console(file=Escaping(out), width=140, highlight=False, soft_wrap=False)
     console.rule(f"[bold]{doc.id or 'document'}[/bold]  lang={doc.lang} ({doc.lang_prob:.2f})  score={doc.quality.get('score')}  keep={doc.keep}")
     if doc.error:
         console.print(f"[red]error:[/red] {doc.error}")
@@ -59,7 +60,7 @@ def render_score_table(docs: Iterable[Document], out: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, width=160, highlight=False)
+    console = Console(file=Escaping(out), width=160, highlight=False)
     table = Table()
     for column in ("id", "lang", "score", "keep", "main reasons"):
         table.add_column(column, overflow="fold")

@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from ..config import rule_ids
 from ..ruleset import STAGES, RuleError, load_rules, run_examples, shown
 from . import EXIT_FAILED, EXIT_OK, ConfigOpt, DisableOpt, RulesOpt, fail, rules_app, settings
 
@@ -43,13 +44,14 @@ def list_rules(
 @rules_app.command("test")
 def test_rules(
     paths: Optional[list[str]] = typer.Argument(None, help="Rule files or directories to test; default: the packaged rules."),
-    only: Optional[list[str]] = typer.Option(None, "--id", help="Only these rule ids (repeatable)."),
+    only: Optional[list[str]] = typer.Option(None, "--id", help="Only these rule ids (repeatable or comma-separated)."),
 ) -> None:
     """Run each rule's own examples: every 'match' example must fire, no 'no_match' example may."""
     try:
         ruleset = load_rules(paths or (), include_defaults=not paths)
     except RuleError as exc:
         raise fail(f"rule error: {exc}")
+    only = rule_ids(only or ()) or None  # repeatable or comma-separated, as --disable
     known = {rule.id for rule in ruleset.rules}
     unknown = sorted(set(only or ()) - known)
     if unknown:

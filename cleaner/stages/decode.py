@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..document import Document, Edit
+from ..surrogates import PAIR_OR_LONE_RE, has_surrogates
 from ..ruleset import Example, RuleKind, register
 from .base import Stage
 
@@ -54,7 +55,7 @@ class Binary(DecodeKind):
         self.sample = params["sample_bytes"]
 
     def is_binary(self, data: bytes, declared: str | None = None) -> bool:
-        head = data[: self.sample]
+        head = data.rstrip(b"\x00")[: self.sample]  # text padded with NUL bytes (a preallocated file) is text
         if not head or any(head.startswith(bom) for bom, _ in BOMS[:2] + BOMS[3:]) or _wide(head, declared):
             return False
         return len(BINARY_BYTES.findall(head)) / len(head) > self.share
@@ -208,34 +209,30 @@ class Replace(DecodeKind):
         return ["replaced"] if self.decide(_bytes_of(example), None)[2] else []
 
 
-SURROGATE_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
-
-
 @register
 class Surrogates(DecodeKind):
     """Text that arrives as text (a JSON string, a library call) can hold UTF-16 surrogates, which no
     UTF-8 output can encode: one lone surrogate would make writing the record fail. A high and a low one
     in a row are the character they stand for; a lone one is replaced by U+FFFD. Each is an edit.
-    Examples are bytes, one character per byte, read as UTF-8 with surrogates allowed (``\u00ed\u00a0\u0080``
-    is U+D800)."""
+    Examples are bytes, one character per byte, read as UTF-8 with surrogates allowed (the bytes ED A0 80
+    are U+D800)."""
 
     kind = "surrogates"
+    example_keys = frozenset({"fixed"})
 
     def decide(self, data, declared):
         return None  # text, not bytes, is what this rule reads
 
     def edits(self, text: str) -> list[Edit]:
-        if not SURROGATE_RE.search(text):
+        if not has_surrogates(text):
             return []
         out = []
-        for m in SURROGATE_RE.finditer(text):
+        for m in PAIR_OR_LONE_RE.finditer(text):
             found = m.group()
             fixed = found.encode("utf-16-le", "surrogatepass").decode("utf-16-le") if len(found) == 2 else "\ufffd"
             note = "surrogate pair joined" if len(found) == 2 else "lone surrogate replaced by U+FFFD"
             out.append(Edit("decode", self.rule.id, "replace", m.start(), m.end(), found, fixed, note))
         return out
-
-    example_keys = frozenset({"fixed"})
 
     def fires(self, example: Example) -> list[str]:
         return [e.before for e in self.edits(self._text_of(example))]
@@ -264,7 +261,9 @@ class DecodeStage(Stage):
         if doc.raw is None:
             for kind in self.text_rules:
                 edits = kind.edits(doc.text) if isinstance(doc.text, str) else []
-                if edits:
+                if edits and doc.kind == "html":
+                    self._mend_markup(doc, kind, edits)
+                elif edits:
                     doc.apply(edits)
             return
         data, doc.raw = doc.raw, None
@@ -284,3 +283,13 @@ class DecodeStage(Stage):
                     doc.meta["undecodable_bytes"] = replaced
             return
         doc.text = data.decode("utf-8", errors="replace")  # unreachable with the default rules
+
+    def _mend_markup(self, doc: Document, kind: RuleKind, edits: list[Edit]) -> None:
+        """HTML given as text: the edits replay on the text extraction gives, not on the markup, so mending
+        the markup is provenance (a step-0 edit, like decoding bytes), with offsets into the record's own
+        markup, which the extraction edit keeps too (``notes["markup_chars"]``)."""
+        size = doc.notes.setdefault("markup_chars", len(doc.text))
+        mended = Document(doc.text)
+        mended.apply(edits)
+        doc.text = mended.text
+        doc.note_provenance(self.name, kind.rule.id, "replace", f"{len(edits)} surrogate(s) in the markup mended ({edits[0].note}, …)", end=size)

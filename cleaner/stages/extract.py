@@ -199,7 +199,7 @@ class ExtractStage(Stage):
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
             if text:
                 doc.notes["extracted"] = True
-                doc.note_provenance(self.name, self.main[0].rule.id, "extract", "main text by trafilatura", end=len(doc.text), after=text)
+                doc.note_provenance(self.name, self.main[0].rule.id, "extract", "main text by trafilatura", end=doc.notes.get("markup_chars", len(doc.text)), after=text)
         if not text and self.fallback:
             why = "page too large for extraction" if len(html) > self.config.max_html_bytes else "extractor found no main text"
             try:
@@ -207,7 +207,7 @@ class ExtractStage(Stage):
             except Exception as exc:
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
-            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=len(doc.text), after=text or "")
+            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=doc.notes.get("markup_chars", len(doc.text)), after=text or "")
         doc.text = text or ""
         if box_edits:
             doc.apply(box_edits)
