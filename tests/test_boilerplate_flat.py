@@ -140,11 +140,17 @@ def test_phrase_index_agrees_with_every_rule_on_its_own(stage):
 
 
 def test_flat_text_breaks_after_short_words_but_not_after_abbreviations():
-    text = STORY + " Der Rat sagt, das Geld reicht nicht aus. Dr. Meier sieht das anders, bzw. er sagt es so. Er hat. Nun kommt Nr. 5 dran."
+    text = (
+        STORY + " Der Rat sagt, das Geld reicht nicht aus. Dr. Meier sieht das anders, bzw. er sagt es so. Er hat. Nun kommt Nr. 5 dran."
+        " Am 14. Juni kommen z.B. Äpfel und Birnen. Seit 1990. Mai ist das so. Das reicht. Ende."
+    )
     blocks = [b.text for b in split_blocks(text, 1000, stopwords("de"))]
     assert "Dr. Meier sieht das anders, bzw. er sagt es so." in blocks
     assert "Er hat." in blocks
     assert "Nun kommt Nr. 5 dran." in blocks
+    assert "Am 14. Juni kommen z.B. Äpfel und Birnen." in blocks
+    assert "Seit 1990. Mai ist das so." in blocks  # a number before the period: a date, not a sentence end
+    assert "Das reicht." in blocks and "Ende." in blocks
 
 
 def test_pieces_without_words_stay_blocks():

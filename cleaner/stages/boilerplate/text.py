@@ -267,7 +267,9 @@ def _split_flat(text: str, start: int, end: int, stop: frozenset[str], labels: L
         lowered = None
     base = at
     for found, after in _flat_breaks(text, at, end):
-        if text[found] == "." and _after_abbreviation(text, found + 1):  # only a period can follow one
+        # only a period can follow an abbreviation, and only one after a short word or a number: most
+        # periods end a word of four or more letters, which the slice before them shows without a call
+        if text[found] == "." and _maybe_abbreviation(text[found - 4 : found]) and _after_abbreviation(text, found + 1):
             continue
         if found > at:
             _split_glued(text, separated, lowered, base, at, after, stop, out)
@@ -363,6 +365,12 @@ def _piece(text: str, start: int, end: int, tokens: list[str], stop: frozenset[s
 
 # lower-case abbreviations of up to three letters (longer words never count as abbreviations here)
 _LOWER_ABBREVIATIONS = frozenset("bzw ca vgl ggf usw etc sog ua od mio mrd tsd abs bd bsp dgl hl jh kap lt max min nr rd str tel vol zt al fig no pp ss cf ie eg ed".split())
+
+
+def _maybe_abbreviation(before: str) -> bool:
+    """Whether the four characters before a period leave room for :func:`_after_abbreviation` to say yes:
+    a space among them (a word of up to three letters), all digits, or the start of the text."""
+    return len(before) < 4 or " " in before or before.isdigit() or "." in before
 
 
 def _after_abbreviation(text: str, at: int) -> bool:
