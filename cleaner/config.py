@@ -18,7 +18,9 @@ class Config:
     disable: rule ids switched off.
     min_score: documents scoring below it are written with ``keep: false`` (and their reasons).
     max_chars: longest text examined by the expensive stages; the rest is kept unexamined and flagged.
-    max_html_bytes: longest HTML handed to the extractor; larger pages are reduced to their text.
+    max_html_bytes: longest HTML handed to the extractor; a larger page gives its whole visible text, all of it.
+    max_input_bytes: largest input read (a file, decompressed, or one JSON line); a larger one is not read but
+        written out with an ``error``, so one huge file or a gzip bomb cannot exhaust the memory of a run.
     learn_sites: per-site learning (off by default): before cleaning, learn the lines repeated across the
         pages of each site (records' ``url``) and remove them (rule BP706). Needs input that can be read
         twice; see docs/boilerplate.md.
@@ -30,6 +32,7 @@ class Config:
     min_score: float = 0.5
     max_chars: int = 2_000_000
     max_html_bytes: int = 5_000_000
+    max_input_bytes: int = 20_000_000
     learn_sites: bool = False
     check: dict[str, Any] = field(default_factory=dict)
 
@@ -57,7 +60,7 @@ def _coerce(data: dict[str, Any], source: str) -> dict[str, Any]:
             raise ValueError(f"{source}: '{key}' must be true or false, not {value!r}")
         if name == "min_score" and (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1):
             raise ValueError(f"{source}: '{key}' must be a number from 0 to 1, not {value!r}")
-        if name in ("max_chars", "max_html_bytes") and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        if name in ("max_chars", "max_html_bytes", "max_input_bytes") and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
             raise ValueError(f"{source}: '{key}' must be a whole number of at least 1, not {value!r}")
         if name == "check" and not isinstance(value, dict):
             raise ValueError(f"{source}: '{key}' must be a table ([tool.cleaner.check]), not {value!r}")

@@ -63,6 +63,10 @@ class EditConflict(ValueError):
     """Two edits of one stage touch the same characters; the stage has a bug, never the input."""
 
 
+# the fields a record of ours carries besides ``id`` and ``text``
+OUTPUT_FIELDS = frozenset(("lang", "lang_prob", "keep", "quality", "flags", "meta", "edits", "error", "original"))
+
+
 @dataclass
 class Document:
     """What a stage reads and adds to. ``text`` is always the current text; nothing else is re-derived.
@@ -134,8 +138,10 @@ class Document:
     def to_record(self, *, with_edits: bool = True) -> dict[str, Any]:
         """The JSON Lines record: the input's own fields, untouched, plus what the pipeline found.
 
-        Input fields whose names the pipeline uses (other than ``text``, which becomes the cleaned text
-        and can be rebuilt from the edits) are kept under ``original`` rather than overwritten.
+        Input fields with the names the pipeline writes (:data:`OUTPUT_FIELDS`; ``text`` becomes the cleaned
+        text and can be rebuilt from the edits) are kept under ``original``, whether or not this record
+        uses the name: an input ``error`` must not read as the pipeline's verdict, nor an input
+        ``original`` be overwritten.
         """
         ours: dict[str, Any] = {
             "id": self.id,
@@ -154,7 +160,7 @@ class Document:
         record: dict[str, Any] = {}
         original: dict[str, Any] = {}
         for key, value in self.source.items():
-            if key in ours and key not in ("text", "id"):
+            if key in OUTPUT_FIELDS:
                 original[key] = value
             elif key != "text":
                 record[key] = value

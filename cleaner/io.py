@@ -15,6 +15,7 @@ import zlib
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
+from .config import Config
 from .document import Document
 from .pipeline import record_to_document
 from .surrogates import escaped, replaced
@@ -67,45 +68,60 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def read_documents(paths: Iterable[str], *, stdin_format: str = "text") -> Iterator[Document]:
-    """Documents from every input, in order. Nothing is read before it is needed."""
+def read_documents(paths: Iterable[str], *, stdin_format: str = "text", max_bytes: int = Config.max_input_bytes) -> Iterator[Document]:
+    """Documents from every input, in order. Nothing is read before it is needed, and no more than
+    ``max_bytes`` of one file (decompressed) or one JSON line: a larger one becomes a record with an
+    ``error``, whose reading stops there."""
     for given in paths:
         if given == "-":
-            data = sys.stdin.buffer.read()
             if stdin_format == "jsonl":
-                yield from read_jsonl(io.BytesIO(data), "<stdin>")
-            else:
-                yield Document("", id="<stdin>", raw=data, kind=stdin_format)
+                yield from read_jsonl(sys.stdin.buffer, "<stdin>", max_bytes)
+                continue
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            yield _too_large("<stdin>", max_bytes) if len(data) > max_bytes else Document("", id="<stdin>", raw=data, kind=stdin_format)
             continue
         path = Path(given)
         kind = _kind_of(path)
+        opener = gzip.open if path.name.lower().endswith(".gz") else open  # a crawl's pages are often stored compressed
         if kind == "jsonl":
-            opener = gzip.open if path.name.lower().endswith(".gz") else open
             try:
                 with opener(path, "rb") as handle:
-                    yield from read_jsonl(handle, given)
+                    yield from read_jsonl(handle, given, max_bytes)
             except (OSError, EOFError) as exc:  # truncated gzip: keep what was read, report the rest
                 yield Document("", id=f"{given}:?", error=f"cannot read {given}: {exc}")
             continue
         try:
-            data = path.read_bytes()
-            if path.name.lower().endswith(".gz"):  # a crawl's pages are often stored compressed
-                data = gzip.decompress(data)
+            with opener(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
         except (OSError, EOFError, zlib.error) as exc:
             yield Document("", id=given, error=f"cannot read {given}: {getattr(exc, 'strerror', None) or exc}")
+            continue
+        if len(data) > max_bytes:
+            yield _too_large(given, max_bytes, {"path": given})
             continue
         yield Document("", id=given, raw=data, kind=kind, source={"path": given})
 
 
-def read_jsonl(handle: IO[bytes], name: str) -> Iterator[Document]:
-    for lineno, line in enumerate(handle, 1):
+def _too_large(name: str, max_bytes: int, source: dict | None = None) -> Document:
+    why = f"{name}: larger than {max_bytes:,} bytes (setting max_input_bytes), so it was not read; split it, or raise the limit"
+    return Document("", id=name, error=why, source=source or {})
+
+
+def read_jsonl(handle: IO[bytes], name: str, max_bytes: int = Config.max_input_bytes) -> Iterator[Document]:
+    for lineno, line in _lines(handle, max_bytes):
+        if line is None:
+            yield _too_large(f"{name}:{lineno}", max_bytes, {"line": lineno})
+            continue
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            snippet = line[:80].decode("utf-8", "replace").rstrip()
-            yield Document("", id=f"{name}:{lineno}", error=f"malformed JSON at {name} line {lineno}: {exc}", source={"line": lineno, "raw": snippet})
+        except UnicodeDecodeError as exc:
+            why = f"line {lineno} of {name} is not UTF-8 ({exc.reason} at byte {exc.start}); JSON Lines are UTF-8: re-encode the file (e.g. iconv -f windows-1252 -t utf-8)"
+            yield _unreadable_line(name, lineno, line, why)
+            continue
+        except (ValueError, RecursionError) as exc:  # malformed; or nested too deep, or a number too long, for Python's parser
+            yield _unreadable_line(name, lineno, line, f"malformed JSON at {name} line {lineno}: {str(exc)[:200]}")
             continue
         doc = record_to_document(record)
         doc.notes["where"] = f"{name}:{lineno}"
@@ -116,6 +132,32 @@ def read_jsonl(handle: IO[bytes], name: str) -> Iterator[Document]:
             if not isinstance(record, dict):
                 doc.source = {"line": lineno, "raw": record}
         yield doc
+
+
+def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for each line; None for a line longer than ``max_bytes``, whose rest is read past
+    in pieces rather than held."""
+    lineno = 0
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:
+                rest = handle.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield lineno, None
+        else:
+            yield lineno, line
+
+
+def _unreadable_line(name: str, lineno: int, line: bytes, why: str) -> Document:
+    """A line that is no record, written out as one with its reason and its first bytes (bytes that are not
+    UTF-8 shown as ``\\xe9``, so none is lost from view)."""
+    snippet = line[:80].decode("utf-8", "backslashreplace").rstrip()
+    return Document("", id=f"{name}:{lineno}", error=why, source={"line": lineno, "raw": snippet})
 
 
 def open_output(path: str | None) -> IO[str]:

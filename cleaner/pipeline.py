@@ -229,13 +229,14 @@ def record_to_document(record: dict[str, Any]) -> Document:
     lang = record.get("lang") or record.get("language")
     if isinstance(lang, str) and lang:
         doc.lang = lang
-    if isinstance(record.get("html"), str) and not isinstance(record.get("text"), str):
-        doc.kind, doc.text = "html", record["html"]
-        return doc
+    # a crawler's item may carry bytes (the library takes any dict; JSON has no bytes): decoded first
+    given = (str, bytes)
+    if isinstance(record.get("html"), given) and not isinstance(record.get("text"), given):
+        doc.kind = "html"
+        return _with_input(doc, record["html"])
     for name in TEXT_FIELDS:
-        if isinstance(record.get(name), str):
-            doc.text = record[name]
-            return doc
+        if isinstance(record.get(name), given):
+            return _with_input(doc, record[name])
     present = [name for name in TEXT_FIELDS if name in record]
     if present:
         doc.error = f"record field '{present[0]}' is {type(record[present[0]]).__name__}, not a string"

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -100,6 +101,64 @@ def test_a_record_with_a_surrogate_is_escaped_only_there(tmp_path):
     line = out.read_text(encoding="utf-8")
     assert "Городской совет" in line and "\\ud800" in line  # readable, and the edit's surrogate escaped
     assert json.loads(line)["edits"][0]["before"] == "\ud800"
+
+
+def test_json_lines_python_cannot_parse_are_marked_and_the_run_goes_on(tmp_path):
+    src = tmp_path / "in.jsonl"
+    lines = [
+        '{"id": "a", "text": "Fine text here."}',
+        "[" * 100000 + "]" * 100000,  # deeper than Python's parser recurses
+        '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",  # longer than Python converts to an int
+        '{"id": "c", "text": "More fine text."}',
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "latin.jsonl").write_bytes('{"id": "l", "text": "café"}\n'.encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    result = run("clean", str(src), str(tmp_path / "latin.jsonl"), "-o", str(out))
+    assert result.exit_code == 1, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a", f"{src}:2", f"{src}:3", "c", f"{tmp_path / 'latin.jsonl'}:1"]
+    assert "malformed JSON" in records[1]["error"] and "malformed JSON" in records[2]["error"]
+    assert "not UTF-8" in records[4]["error"] and "re-encode" in records[4]["error"]
+    assert "caf\\xe9" in records[4]["raw"]  # the byte shown, not lost
+
+
+def test_input_fields_named_like_ours_go_under_original(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "e", "text": "Fine text here.", "error": "upstream fetch failed", "original": {"a": 1}}\n', encoding="utf-8")
+    result = run("clean", str(src), "--format", "jsonl")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert "error" not in record and record["original"] == {"error": "upstream fetch failed", "original": {"a": 1}}
+
+
+def test_output_that_is_also_an_input_is_refused_before_it_is_emptied(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Fine text here."}\n', encoding="utf-8")
+    result = run("clean", str(src), "-o", str(src))
+    assert result.exit_code == 2 and "also an input" in result.stderr
+    assert src.read_text(encoding="utf-8") == '{"id": "a", "text": "Fine text here."}\n'
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_a_message_and_exit_2():
+    result = run("clean", SEED, "-o", "/dev/full")
+    assert result.exit_code == 2 and "No space left" in result.stderr
+
+
+def test_inputs_over_max_input_bytes_are_marked_not_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.cleaner]\nmax_input_bytes = 1000\n", encoding="utf-8")
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(b"word " * 1000))
+    (tmp_path / "in.jsonl").write_text(
+        '{"id": "a", "text": "Fine text here."}\n{"id": "long", "text": "' + "x" * 3000 + '"}\n{"id": "c", "text": "More text."}\n', encoding="utf-8"
+    )
+    result = run("clean", "big.txt.gz", "in.jsonl", "--format", "jsonl")
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["big.txt.gz", "a", "in.jsonl:2", "c"]
+    assert all("max_input_bytes" in records[i]["error"] for i in (0, 2))
+    assert records[3]["text"] == "More text."
 
 
 def test_record_without_text_is_marked_not_dropped(tmp_path):

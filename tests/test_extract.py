@@ -78,6 +78,28 @@ def test_surrogates_in_html_markup_are_mended_as_provenance_and_the_record_repla
     assert replay_all(extract.after, doc.edits) == doc.text
 
 
+def test_text_past_the_parsers_depth_limit_is_not_lost(cleaner):
+    unclosed = "<html><body>" + "".join(f"<p><font>Paragraph {i} of the story tells what the council decided." for i in range(400)) + "</body></html>"
+    doc = cleaner.clean_html(unclosed)
+    assert doc.text.count("Paragraph") == 400 and "Paragraph 399 " in doc.text
+    assert "parsed again" in doc.meta["html_parse"]
+    runaway = "<html><body>" + "<div>" * 10000 + "<p>Deep text that must survive here.</p>" + "</div>" * 10000 + "<p>After it.</p></body></html>"
+    doc = cleaner.clean_html(runaway)
+    assert "Deep text that must survive here." in doc.text and "After it." in doc.text
+    assert "removing the tags" in doc.meta["html_parse"]
+    assert any(e.rule == "EX002" and "removing the tags" in e.note for e in doc.edits)
+
+
+def test_a_page_over_max_html_bytes_gives_all_its_text(cleaner):
+    from cleaner import Cleaner
+
+    page = "<html><body>" + "".join(f"<p>Paragraph {i} of a very long page.</p>" for i in range(3000)) + "<p>The last words.</p></body></html>"
+    small = Cleaner(cleaner.config, ruleset=cleaner.ruleset, max_html_bytes=len(page) // 3)
+    doc = small.clean_html(page)
+    assert "Paragraph 2999 of a very long page." in doc.text and "The last words." in doc.text
+    assert any(e.rule == "EX002" and "larger than max_html_bytes" in e.note for e in doc.edits)
+
+
 def boxes_kind(cleaner):
     return cleaner.ruleset.compiled(cleaner.ruleset.get("EX003"))
 

@@ -141,3 +141,10 @@ def test_edits_read_back_from_json_lines_replay(cleaner):
     record = json.loads(json.dumps(cleaner.clean(text).to_record()))
     assert record["edits"] and replay_all(text, record["edits"]) == record["text"]
 
+
+def test_a_record_may_carry_bytes(cleaner):
+    page = "<html><body><p>Café au lait is what the council served at its meeting on Monday, officials said.</p></body></html>"
+    doc = cleaner.clean_record({"id": "b", "html": page.encode("cp1252")})
+    assert doc.error is None and doc.text.startswith("Café au lait")
+    assert cleaner.clean_record({"id": "t", "text": "Some text in bytes.".encode()}).text == "Some text in bytes."
+

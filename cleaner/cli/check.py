@@ -114,7 +114,7 @@ def check(
         reuser.sites = load_sites(reuser, sites_file)
         make_cleaner = lambda: reuser
     agg = aggregate_documents(
-        read_documents(files, stdin_format=stdin_format.value),
+        read_documents(files, stdin_format=stdin_format.value, max_bytes=cfg.max_input_bytes),
         new_aggregate(limits, cutoff),
         mode=input_mode.value,
         make_cleaner=make_cleaner,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Iterator, Optional
 
 import typer
@@ -22,23 +24,36 @@ class Format(str, Enum):
 
 
 def _documents(
-    cfg, paths: list[str], stdin_format: str, workers: int, sites_report: Optional[str] = None, sites_file: Optional[str] = None
+    cfg,
+    paths: list[str],
+    stdin_format: str,
+    workers: int,
+    sites_report: Optional[str] = None,
+    sites_file: Optional[str] = None,
+    output: Optional[str] = None,
 ) -> tuple[int, Iterator[Document], dict[str, str]]:
-    """The inputs are all found before any work starts, so a typo fails at once; the documents come lazily,
-    and the rule names come from the ruleset the documents are cleaned with (a user's rules included)."""
+    """The inputs are all found before any work starts, so a typo fails at once, and so does an output
+    that is one of them (opening it for writing would empty it before it is read); the documents come
+    lazily, and the rule names come from the ruleset the documents are cleaned with (a user's rules
+    included)."""
     try:
         files = expand_paths(paths)
     except InputError as exc:
         raise fail(str(exc))
     if not files:
         raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .md, .html, .htm, .jsonl, .ndjson, and those gzipped)")
+    if output and output != "-" and Path(output).exists():
+        clash = next((f for f in files if f != "-" and Path(f).exists() and os.path.samefile(f, output)), None)
+        if clash is not None:
+            raise fail(f"-o {output} is also an input ({clash}): writing it would destroy it before it is read. Write to another file.")
     require_learning(cfg, sites_report, sites_file)
     cleaner = build_cleaner(cfg)
     names = {rule.id: rule.name for rule in cleaner.ruleset.rules}
     if cfg.learn_sites:
         return len(files), learn_and_clean(cleaner, files, stdin_format, workers, sites_report), names
     sites = load_sites(cleaner, sites_file) if sites_file else None
-    return len(files), cleaner.clean_many(read_documents(files, stdin_format=stdin_format), workers=workers, sites=sites), names
+    docs = read_documents(files, stdin_format=stdin_format, max_bytes=cfg.max_input_bytes)
+    return len(files), cleaner.clean_many(docs, workers=workers, sites=sites), names
 
 
 def _summarize(total: int, errors: list[Document], where_marked: str = "were written with an 'error' field") -> int:
@@ -73,7 +88,7 @@ def clean(
     if fmt is None:
         fmt = Format.jsonl if output and (output.endswith(".jsonl") or output.endswith(".jsonl.gz")) else Format.text
     cfg = settings(config, rules, disable, min_score=min_score, learn_sites=learn)
-    total, docs, names = _documents(cfg, paths, stdin_format.value, workers, sites_report, sites_file)
+    total, docs, names = _documents(cfg, paths, stdin_format.value, workers, sites_report, sites_file, output)
     try:
         out = open_output(output)
     except OSError as exc:
@@ -92,9 +107,20 @@ def clean(
                 _write_text(out, doc, several)
             if explain:
                 render_explanation(doc, explain_to, names)
-    finally:
-        if out is not sys.stdout:
+        if out is sys.stdout:
+            out.flush()  # here, so that a full disk is reported like any other write
+        else:
             out.close()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the disk filled up, or the output went away, half-way through
+        raise fail(f"cannot write {output or 'standard output'}: {exc.strerror or exc}; {count} record(s) were read. Free space or write elsewhere.")
+    finally:
+        if out is not sys.stdout and not out.closed:
+            try:
+                out.close()
+            except OSError:
+                pass
     raise typer.Exit(_summarize(count, errors, "were written with an 'error' field" if fmt is Format.jsonl else "are marked in the output"))
 
 

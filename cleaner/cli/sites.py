@@ -57,7 +57,7 @@ def load_sites(cleaner, path: str):
 def learn_and_clean(cleaner, files: list[str], stdin_format: str, workers: int, report: Optional[str]):
     """``clean`` and ``score``: one pass that prepares every record and learns, then the cleaned documents
     (standard input works too: the prepared records wait in a temporary file)."""
-    docs = progress(read_documents(files, stdin_format=stdin_format), len(files), "learning sites")
+    docs = progress(read_documents(files, stdin_format=stdin_format, max_bytes=cleaner.config.max_input_bytes), len(files), "learning sites")
     sites, cleaned = cleaner.learn_and_clean(docs, workers=workers)
     tell(cleaner, sites, report)
     return cleaned
@@ -68,7 +68,7 @@ def learn_from_files(cleaner, files: list[str], stdin_format: str, workers: int,
     the check then runs on the records that need cleaning."""
     if "-" in files:
         raise fail(STDIN_MESSAGE)
-    docs = (doc for doc in read_documents(files, stdin_format=stdin_format) if not doc.error and wanted(doc))
+    docs = (doc for doc in read_documents(files, stdin_format=stdin_format, max_bytes=cleaner.config.max_input_bytes) if not doc.error and wanted(doc))
     cleaner.sites = cleaner.learn_sites(progress(docs, len(files), "learning sites"), workers=workers)
     tell(cleaner, cleaner.sites, report)
 

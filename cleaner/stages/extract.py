@@ -156,14 +156,60 @@ class WholeText(RuleKind):
     stage = "extract"
     kind = "html2txt"
 
-    def extract(self, html: str, url: str | None) -> str:
+    def extract(self, html: str, url: str | None) -> tuple[str, str | None]:
+        """The text, and how it had to be read when the parser could not follow the markup (or None)."""
         import trafilatura
 
-        return trafilatura.html2txt(html) or ""
+        tree, nested = page_tree(html)
+        if tree is None:
+            return _stripped_text(html), nested
+        return trafilatura.html2txt(tree) or "", nested
 
     def fires(self, example: Example) -> list[str]:
-        text = self.extract(example.text, None)
+        text = self.extract(example.text, None)[0]
         return [text] if text.strip() else []
+
+
+# libxml2 stops building the tree at 255 levels of nesting (unclosed <font> or <b> tags, runaway <div>s):
+# what follows is silently missing from the page. It says so in the parser's error log.
+_DEPTH_LIMIT = "ERR_RESOURCE_LIMIT"
+DEEP = "nested deeper than 255 levels: parsed again without the parser's depth limit"
+TOO_DEEP = "nested too deep for the HTML parser: the text was taken by removing the tags"
+
+
+def page_tree(html: str) -> tuple[Any, str | None]:
+    """The page parsed as trafilatura parses it; a page nested past the parser's depth limit is parsed
+    again without it, and when even that cannot follow the markup, there is no tree (None) and the
+    second value says so."""
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    tree = load_html(html)
+    if not _over_limit(HTML_PARSER):
+        return tree, None
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except Exception:  # lxml refuses what it cannot parse at all
+        return None, TOO_DEEP
+    return (tree, DEEP) if not _over_limit(parser) else (None, TOO_DEEP)
+
+
+def _over_limit(parser: Any) -> bool:
+    return any(_DEPTH_LIMIT in str(entry) for entry in parser.error_log)
+
+
+_HIDDEN_RE = re.compile(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->")
+_TAG_RE = re.compile(r"(?s)<[^>]*>")
+
+
+def _stripped_text(html: str) -> str:
+    """The page's text with its tags, scripts and styles removed: the last resort when no parser can
+    follow the markup, so that its text still comes out."""
+    import html as entities
+
+    return " ".join(entities.unescape(_TAG_RE.sub(" ", _HIDDEN_RE.sub(" ", html))).split())
 
 
 def _as_page(html: str) -> str:
@@ -191,8 +237,11 @@ class ExtractStage(Stage):
         box_edits: list[Edit] = []
         if self.main and len(html) <= self.config.max_html_bytes:
             try:
-                page, pieces, wholes = self._parse(html)
-                text = self.main[0].extract(page, doc.url, html)
+                page, pieces, wholes, nested = self._parse(html)
+                if nested is not None:
+                    doc.meta["html_parse"] = nested
+                if page is not None:
+                    text = self.main[0].extract(page, doc.url, html)
                 if text and pieces:
                     box_edits = self.boxes[0].edits(text, pieces, wholes)
             except Exception as exc:  # a broken page must not lose the record
@@ -201,9 +250,15 @@ class ExtractStage(Stage):
                 doc.notes["extracted"] = True
                 doc.note_provenance(self.name, self.main[0].rule.id, "extract", "main text by trafilatura", end=doc.notes.get("markup_chars", len(doc.text)), after=text)
         if not text and self.fallback:
-            why = "page too large for extraction" if len(html) > self.config.max_html_bytes else "extractor found no main text"
+            if len(html) > self.config.max_html_bytes:
+                why = f"page larger than max_html_bytes ({self.config.max_html_bytes:,}), not extracted"
+            else:
+                why = "not extracted" if doc.meta.get("html_parse") == TOO_DEEP else "extractor found no main text"
             try:
-                text = self.fallback[0].extract(html[: self.config.max_html_bytes], doc.url)
+                text, nested = self.fallback[0].extract(html, doc.url)  # all of it: what the page holds must come out
+                if nested is not None:
+                    doc.meta["html_parse"] = nested
+                    why += f"; {nested}"
             except Exception as exc:
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
@@ -212,14 +267,12 @@ class ExtractStage(Stage):
         if box_edits:
             doc.apply(box_edits)
 
-    def _parse(self, html: str) -> tuple[Any, set[str], list[str]]:
-        """The page for the extractor (parsed once, when the box rule needs the tree) and its box texts."""
-        if not self.boxes:
-            return html, set(), []
-        from trafilatura.utils import load_html
-
-        tree = load_html(html)
+    def _parse(self, html: str) -> tuple[Any, set[str], list[str], str | None]:
+        """The page for the extractor (parsed once), its box texts, and how it had to be parsed (see
+        :func:`page_tree`). The page is None when no parser could follow it: the fallback then takes the
+        text."""
+        tree, nested = page_tree(html)
         if tree is None:
-            return html, set(), []
-        pieces, wholes = self.boxes[0].boxes(tree)
-        return tree, pieces, wholes
+            return (None if nested == TOO_DEEP else html), set(), [], nested
+        pieces, wholes = self.boxes[0].boxes(tree) if self.boxes else (set(), [])
+        return tree, pieces, wholes, nested
