@@ -18,6 +18,14 @@ def run(*args, input=None):
     return runner.invoke(app, list(args), input=input)
 
 
+def clean_file(tmp_path, name, content, *args):
+    """``cleaner clean`` on one file written with ``content``, as JSONL: the result and the records."""
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    result = run("clean", str(src), "--format", "jsonl", *args)
+    return result, [json.loads(line) for line in result.stdout.splitlines()]
+
+
 def test_clean_text_output_is_the_cleaned_text():
     result = run("clean", SEED)
     assert result.exit_code == 0, result.output
@@ -124,11 +132,9 @@ def test_json_lines_python_cannot_parse_are_marked_and_the_run_goes_on(tmp_path)
 
 
 def test_input_fields_named_like_ours_go_under_original(tmp_path):
-    src = tmp_path / "in.jsonl"
-    src.write_text('{"id": "e", "text": "Fine text here.", "error": "upstream fetch failed", "original": {"a": 1}}\n', encoding="utf-8")
-    result = run("clean", str(src), "--format", "jsonl")
+    line = '{"id": "e", "text": "Fine text here.", "error": "upstream fetch failed", "original": {"a": 1}}\n'
+    result, (record,) = clean_file(tmp_path, "in.jsonl", line)
     assert result.exit_code == 0
-    record = json.loads(result.stdout)
     assert "error" not in record and record["original"] == {"error": "upstream fetch failed", "original": {"a": 1}}
 
 
@@ -188,11 +194,8 @@ def test_binary_file_is_refused_with_a_reason(tmp_path):
 
 
 def test_empty_file_gives_empty_text_score_0_and_a_reason(tmp_path):
-    src = tmp_path / "empty.txt"
-    src.write_text("   \n\n  ", encoding="utf-8")
-    result = run("clean", str(src), "--format", "jsonl")
+    result, (record,) = clean_file(tmp_path, "empty.txt", "   \n\n  ")
     assert result.exit_code == 0
-    record = json.loads(result.stdout)
     assert record["text"] == ""
     assert record["quality"]["score"] == 0
     assert record["quality"]["reasons"]
