@@ -55,10 +55,17 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             continue
         path = Path(given)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(DIRECTORY_SUFFIXES)
-            )
-            out.extend(str(p) for p in found)
+            found, broken = [], []
+            for p in path.rglob("*"):
+                if p.is_file():
+                    if not p.name.startswith(".") and p.name.lower().endswith(DIRECTORY_SUFFIXES):
+                        found.append(p)
+                elif p.is_symlink() and not p.exists():
+                    broken.append(str(p))
+            out.extend(str(p) for p in sorted(found))
+            if broken:  # said, not failed: the rest of the folder is still worth cleaning
+                broken.sort()
+                print(f"cleaner: skipped {len(broken)} broken link(s) under {given}: {', '.join(broken[:3])}{' …' if len(broken) > 3 else ''}", file=sys.stderr)
         elif path.is_file():
             out.append(given)
         elif path.exists():

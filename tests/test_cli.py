@@ -138,6 +138,15 @@ def test_input_fields_named_like_ours_go_under_original(tmp_path):
     assert "error" not in record and record["original"] == {"error": "upstream fetch failed", "original": {"a": 1}}
 
 
+def test_broken_links_in_a_folder_are_named_and_the_rest_cleaned(tmp_path):
+    (tmp_path / "a.txt").write_text("Some text about the weather in the hills.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = run("clean", str(tmp_path))
+    assert result.exit_code == 0
+    assert "weather in the hills" in result.stdout
+    assert "skipped 1 broken link(s)" in result.stderr and "gone.txt" in result.stderr
+
+
 def test_output_that_is_also_an_input_is_refused_before_it_is_emptied(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": "a", "text": "Fine text here."}\n', encoding="utf-8")
