@@ -24,6 +24,8 @@ CACHE = HERE / "out" / "corpus.jsonl.gz"
 
 def load_pages() -> list[dict]:
     """The raw pages: url, file, html (str), with, without. In the order of evaldata.json."""
+    if not (EVAL_DIR / "evaldata.json").is_file():
+        sys.exit(f"benchmarks: {EVAL_DIR / 'evaldata.json'} not found: put trafilatura's evaluation set at ../shared/data/trafilatura-eval beside the checkout, or set CLEANER_EVAL_DIR")
     meta = json.loads((EVAL_DIR / "evaldata.json").read_text(encoding="utf-8"))
     pages = []
     for url, entry in meta.items():

@@ -117,7 +117,7 @@ class Document:
             edit.step = step
         self.edits.extend(ordered)
         if self.flags:
-            self.flags = [f for f in (_carry(flag, ordered) for flag in self.flags) if f is not None]
+            self.flags = [f for f in (_carry(flag, ordered, self.text) for flag in self.flags) if f is not None]
 
     def note_provenance(self, stage: str, rule: str, kind: str, note: str, *, start: int = 0, end: int = 0, after: str = "") -> None:
         """Record how the text was obtained (decoding, extraction) as a step-0 edit.
@@ -172,8 +172,18 @@ class Document:
         return record
 
 
-def _carry(flag: Flag, edits: list[Edit]) -> Flag | None:
-    """Move a flag through one stage's edits; a flag whose text was removed or rewritten goes with it."""
+# flags that name a stretch of text rather than a finding in it: edits inside the stretch shrink it
+REGION_FLAGS = frozenset(("unexamined",))
+
+
+def _carry(flag: Flag, edits: list[Edit], text: str) -> Flag | None:
+    """Move a flag through one stage's edits (``text`` is the text after them); a flag whose text was
+    removed or rewritten goes with it, except a region flag, which keeps what is left of its stretch."""
+    if flag.type in REGION_FLAGS:
+        start, end = _moved(flag.start, edits, False), _moved(flag.end, edits, True)
+        if start >= end:
+            return None
+        return Flag(flag.type, flag.rule, start, end, text[start:end], flag.confidence, flag.evidence, flag.suggestion)
     shift = 0
     for edit in edits:
         if edit.end <= flag.start and not (edit.start == edit.end == flag.start):
@@ -185,6 +195,20 @@ def _carry(flag: Flag, edits: list[Edit]) -> Flag | None:
     return Flag(
         flag.type, flag.rule, flag.start + shift, flag.end + shift, flag.text, flag.confidence, flag.evidence, flag.suggestion
     )
+
+
+def _moved(at: int, edits: list[Edit], end: bool) -> int:
+    """Where offset ``at`` lies after the edits; inside an edit, at the start of its replacement (or, for
+    the end of a stretch, at its end)."""
+    shift = 0
+    for edit in edits:
+        if edit.end <= at:
+            shift += len(edit.after) - (edit.end - edit.start)
+        elif edit.start < at:
+            return edit.start + shift + (len(edit.after) if end else 0)
+        else:
+            break
+    return at + shift
 
 
 def replay_all(text: str, edits: Iterable[Edit | dict[str, Any]]) -> str:

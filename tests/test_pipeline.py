@@ -148,3 +148,14 @@ def test_a_record_may_carry_bytes(cleaner):
     assert doc.error is None and doc.text.startswith("Café au lait")
     assert cleaner.clean_record({"id": "t", "text": "Some text in bytes.".encode()}).text == "Some text in bytes."
 
+
+def test_the_unexamined_stretch_keeps_its_flag_when_lines_inside_it_go():
+    from cleaner import Cleaner
+
+    story = "The storm that crossed the coast on Monday flooded three villages near the café. " * 4
+    text = story + "\n\n" + story + "\n\nShare this:\nFacebook\nTwitter\n\n" + story
+    doc = Cleaner(max_chars=200).clean(text)  # the repair stage examines the first 200 characters
+    assert "Share this:" not in doc.text
+    [flag] = [f for f in doc.flags if f.type == "unexamined"]
+    assert flag.end == len(doc.text) and flag.text == doc.text[flag.start : flag.end]
+

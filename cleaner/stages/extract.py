@@ -2,7 +2,8 @@
 
 The extractor's settings are rule parameters (``rules/extract.toml``), chosen by measurement on
 trafilatura's own evaluation set. Text input skips this stage. Oversized pages and pages where the
-extractor finds nothing fall back to the page's whole visible text, so the later text rules still run
+extractor finds nothing fall back to the page's text as ``trafilatura.html2txt`` gives it (scripts, styles,
+asides, footers and cookie banners left out, and the edit says so), so the later text rules still run
 and the record says why.
 
 Widget boxes the page marks by class or id (newsletter, author, share boxes…) are found on the parsed page
@@ -262,7 +263,7 @@ class ExtractStage(Stage):
             except Exception as exc:
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
-            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"whole visible text ({why})", end=doc.notes.get("markup_chars", len(doc.text)), after=text or "")
+            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"the page's text by trafilatura.html2txt, without its scripts, styles, asides, footers and cookie banners ({why})", end=doc.notes.get("markup_chars", len(doc.text)), after=text or "")
         doc.text = text or ""
         if box_edits:
             doc.apply(box_edits)
