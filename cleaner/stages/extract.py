@@ -254,16 +254,21 @@ class ExtractStage(Stage):
             if len(html) > self.config.max_html_bytes:
                 why = f"page larger than max_html_bytes ({self.config.max_html_bytes:,}), not extracted"
             else:
-                why = "not extracted" if doc.meta.get("html_parse") == TOO_DEEP else "extractor found no main text"
+                why = "extractor found no main text"
             try:
                 text, nested = self.fallback[0].extract(html, doc.url)  # all of it: what the page holds must come out
                 if nested is not None:
                     doc.meta["html_parse"] = nested
-                    why += f"; {nested}"
+                    why = "nested too deep for the HTML parser" if nested == TOO_DEEP else f"{why}; {nested}"
             except Exception as exc:
                 doc.meta["extract_error"] = f"{type(exc).__name__}: {exc}"[:300]
                 text = ""
-            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"the page's text by trafilatura.html2txt, without its scripts, styles, asides, footers and cookie banners ({why})", end=doc.notes.get("markup_chars", len(doc.text)), after=text or "")
+            how = (
+                "the page's text with its tags removed"
+                if doc.meta.get("html_parse") == TOO_DEEP
+                else "the page's text by trafilatura.html2txt, without its scripts, styles, asides, footers and cookie banners"
+            )
+            doc.note_provenance(self.name, self.fallback[0].rule.id, "extract", f"{how} ({why})", end=doc.notes.get("markup_chars", len(doc.text)), after=text or "")
         doc.text = text or ""
         if box_edits:
             doc.apply(box_edits)
