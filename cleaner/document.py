@@ -163,7 +163,9 @@ class Document:
             if key in OUTPUT_FIELDS:
                 original[key] = value
             elif key != "text":
-                record[key] = value
+                # bytes a library caller put in a record are written as text (bytes that are not UTF-8 as
+                # escapes), so the record stays JSON
+                record[key] = value.decode("utf-8", "surrogateescape") if isinstance(value, bytes) else value
         if self.id is None:
             ours.pop("id")
         record.update(ours)

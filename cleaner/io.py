@@ -94,7 +94,7 @@ def read_documents(paths: Iterable[str], *, stdin_format: str = "text", max_byte
             try:
                 with opener(path, "rb") as handle:
                     yield from read_jsonl(handle, given, max_bytes)
-            except (OSError, EOFError) as exc:  # truncated gzip: keep what was read, report the rest
+            except (OSError, EOFError, zlib.error) as exc:  # truncated or corrupt gzip: keep what was read, report the rest
                 yield Document("", id=f"{given}:?", error=f"cannot read {given}: {exc}")
             continue
         try:

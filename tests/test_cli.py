@@ -155,6 +155,19 @@ def test_output_that_is_also_an_input_is_refused_before_it_is_emptied(tmp_path):
     assert src.read_text(encoding="utf-8") == '{"id": "a", "text": "Fine text here."}\n'
 
 
+def test_output_that_is_standard_input_is_refused(tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "a", "text": "Fine text here."}\n', encoding="utf-8")
+    script = "import sys; from cleaner.cli import main; sys.argv = ['cleaner'] + sys.argv[1:]; main()"
+    with open(src, "rb") as stdin:
+        done = subprocess.run([sys.executable, "-c", script, "clean", "-", "-o", str(src), "--stdin-format", "jsonl"], stdin=stdin, capture_output=True, text=True)
+    assert done.returncode == 2 and "standard input" in done.stderr
+    assert src.read_text(encoding="utf-8") == '{"id": "a", "text": "Fine text here."}\n'
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_is_a_message_and_exit_2():
     result = run("clean", SEED, "-o", "/dev/full")

@@ -90,6 +90,13 @@ def test_text_past_the_parsers_depth_limit_is_not_lost(cleaner):
     assert any(e.rule == "EX002" and "tags removed" in e.note for e in doc.edits)
 
 
+def test_tags_stripped_as_a_last_resort_keep_lines_and_drop_unclosed_scripts():
+    from cleaner.stages.extract import _stripped_text
+
+    page = "<div><p>One &amp; two.</p><!-- note --><p>Three</p><br>four <b>five</b></div><script>var x = '<p>'; <!-- never closed"
+    assert _stripped_text(page) == "One & two.\nThree\nfour five"
+
+
 def test_a_page_over_max_html_bytes_gives_all_its_text(cleaner):
     from cleaner import Cleaner
 

@@ -147,6 +147,8 @@ def test_a_record_may_carry_bytes(cleaner):
     doc = cleaner.clean_record({"id": "b", "html": page.encode("cp1252")})
     assert doc.error is None and doc.text.startswith("Café au lait")
     assert cleaner.clean_record({"id": "t", "text": "Some text in bytes.".encode()}).text == "Some text in bytes."
+    record = json.loads(json.dumps(doc.to_record()))  # the record stays JSON
+    assert record["html"] == page.encode("cp1252").decode("utf-8", "surrogateescape")
 
 
 def test_the_unexamined_stretch_keeps_its_flag_when_lines_inside_it_go():

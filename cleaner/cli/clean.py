@@ -44,6 +44,8 @@ def _documents(
         raise fail("no input files found under " + ", ".join(paths) + " (read: .txt, .md, .html, .htm, .jsonl, .ndjson, and those gzipped)")
     if output and output != "-" and Path(output).exists():
         clash = next((f for f in files if f != "-" and Path(f).exists() and os.path.samefile(f, output)), None)
+        if clash is None and "-" in files and _stdin_is(output):
+            clash = "standard input"
         if clash is not None:
             raise fail(f"-o {output} is also an input ({clash}): writing it would destroy it before it is read. Write to another file.")
     require_learning(cfg, sites_report, sites_file)
@@ -54,6 +56,26 @@ def _documents(
     sites = load_sites(cleaner, sites_file) if sites_file else None
     docs = read_documents(files, stdin_format=stdin_format, max_bytes=cfg.max_input_bytes)
     return len(files), cleaner.clean_many(docs, workers=workers, sites=sites), names
+
+
+def _stdin_is(path: str) -> bool:
+    """Whether standard input is the file at ``path`` (``cleaner clean - -o a.jsonl < a.jsonl``)."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(path))
+    except (OSError, ValueError, AttributeError):  # no real stdin (a test runner's, a closed one)
+        return False
+
+
+class _ReadError(Exception):
+    """An input or the temporary file of per-site learning failed while documents were being produced,
+    told apart from a failed write of the output."""
+
+
+def _produced(docs: Iterator[Document]) -> Iterator[Document]:
+    try:
+        yield from docs
+    except OSError as exc:
+        raise _ReadError(exc) from exc
 
 
 def _summarize(total: int, errors: list[Document], where_marked: str = "were written with an 'error' field") -> int:
@@ -97,7 +119,7 @@ def clean(
     errors: list[Document] = []
     count = 0
     try:
-        for doc, several in _with_lookahead(progress(docs, total, "cleaning")):
+        for doc, several in _with_lookahead(progress(_produced(docs), total, "cleaning")):
             count += 1
             if doc.error:
                 errors.append(doc)
@@ -106,11 +128,20 @@ def clean(
             else:
                 _write_text(out, doc, several)
             if explain:
-                render_explanation(doc, explain_to, names)
+                try:
+                    render_explanation(doc, explain_to, names)
+                except BrokenPipeError:
+                    raise
+                except OSError as exc:
+                    where = "standard error" if explain_to is sys.stderr else "standard output"
+                    raise fail(f"cannot write the explanation to {where}: {exc.strerror or exc}; {count} record(s) were read.")
         if out is sys.stdout:
             out.flush()  # here, so that a full disk is reported like any other write
         else:
             out.close()
+    except _ReadError as exc:
+        cause = exc.__cause__
+        raise fail(f"cannot read the input (or the temporary file of --learn-sites): {getattr(cause, 'strerror', None) or cause}; {count} record(s) were written.")
     except BrokenPipeError:
         raise
     except OSError as exc:  # the disk filled up, or the output went away, half-way through

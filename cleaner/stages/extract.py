@@ -172,8 +172,9 @@ class WholeText(RuleKind):
 
 
 # libxml2 stops building the tree at 255 levels of nesting (unclosed <font> or <b> tags, runaway <div>s):
-# what follows is silently missing from the page. It says so in the parser's error log.
-_DEPTH_LIMIT = "ERR_RESOURCE_LIMIT"
+# what follows is silently missing from the page. It says so in the parser's error log, with this message
+# (the error's type name differs between libxml2 versions).
+_DEPTH_LIMIT = "Excessive depth in document"
 DEEP = "nested deeper than 255 levels: parsed again without the parser's depth limit"
 TOO_DEEP = "nested too deep for the HTML parser: the text was taken by removing the tags"
 
@@ -201,16 +202,21 @@ def _over_limit(parser: Any) -> bool:
     return any(_DEPTH_LIMIT in str(entry) for entry in parser.error_log)
 
 
-_HIDDEN_RE = re.compile(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->")
-_TAG_RE = re.compile(r"(?s)<[^>]*>")
+# each stops at the end of the page when its closing part is missing, so an unclosed <script or <!-- costs
+# one scan, not one per occurrence
+_HIDDEN_RE = re.compile(r"(?is)<(script|style|noscript|template)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)")
+_BLOCK_TAG_RE = re.compile(r"(?i)</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|nav|aside|blockquote|pre|dd|dt|dl)\b[^<>]*>")
+_TAG_RE = re.compile(r"<[^<>]*>")
 
 
 def _stripped_text(html: str) -> str:
-    """The page's text with its tags, scripts and styles removed: the last resort when no parser can
-    follow the markup, so that its text still comes out."""
+    """The page's text with its tags, scripts and styles removed, a line for each block element: the last
+    resort when no parser can follow the markup, so that its text still comes out, in lines the boilerplate
+    rules can judge."""
     import html as entities
 
-    return " ".join(entities.unescape(_TAG_RE.sub(" ", _HIDDEN_RE.sub(" ", html))).split())
+    text = entities.unescape(_TAG_RE.sub(" ", _BLOCK_TAG_RE.sub("\n", _HIDDEN_RE.sub(" ", html))))
+    return "\n".join(line for line in (" ".join(part.split()) for part in text.split("\n")) if line)
 
 
 def _as_page(html: str) -> str:
