@@ -33,10 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import load_corpus, score_passages  # noqa: E402
+from corpus import boilerplate_input, load_corpus, score_passages  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.document import Document  # noqa: E402
 
 LANGS = ("de", "en", "es", "fr", "pl")
 
@@ -83,13 +82,7 @@ def stage_speed(cleaner: Cleaner, texts: list[str], repeats: int = 3) -> tuple[f
     of ``repeats`` passes (the least disturbed, as ``timeit`` reports), and the median docs/s. On a shared
     machine the same pass moves by a fifth or more between runs; the best is the stage's own cost."""
     stage = cleaner.boilerplate
-    before = cleaner.stages[: cleaner.stages.index(stage)]
-    prepared = []
-    for text in texts:
-        doc = Document(text)
-        for s in before:
-            s.run(doc)
-        prepared.append(doc)
+    prepared = [boilerplate_input(cleaner, text) for text in texts]
     # per-language rule tables and stop-word lists are built once, when a language is first seen: warm up on
     # the first pages and on one page of every language, as a long crawl would have
     firsts = {doc.lang: doc for doc in reversed(prepared)}

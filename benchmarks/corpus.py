@@ -85,6 +85,17 @@ def _load_corpus(refresh: bool) -> list[dict]:
     return rows
 
 
+def boilerplate_input(cleaner, text: str):
+    """``text`` as the boilerplate stage receives it: decoded, repaired and language-tagged by the stages
+    before it."""
+    from cleaner.document import Document
+
+    doc = Document(text)
+    for stage in cleaner.stages[: cleaner.stages.index(cleaner.boilerplate)]:
+        stage.run(doc)
+    return doc
+
+
 def score_passages(texts: list[str], rows: list[dict]) -> dict[str, float]:
     """trafilatura's evaluation: a `with` passage present is a true positive (absent: false negative), a
     `without` passage present is a false positive. Returns precision, recall, F1 and the counts."""

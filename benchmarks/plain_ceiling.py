@@ -32,10 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import load_corpus, score_passages  # noqa: E402
+from corpus import boilerplate_input, load_corpus, score_passages  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.document import Document  # noqa: E402
 
 # words that address the reader: widgets, teasers and forms do, article prose seldom does
 SECOND_PERSON = frozenset("you your yours sie ihr ihre ihnen du dich dein vous votre vos usted tu pan państwo".split())
@@ -139,12 +138,9 @@ def learned_combiner(cleaner: Cleaner, rows: list[dict], words: bool = False) ->
     from sklearn.model_selection import GroupKFold
 
     stage = cleaner.boilerplate
-    before = cleaner.stages[: cleaner.stages.index(stage)]
     pages, features, labels, groups, where = [], [], [], [], []
     for page, row in enumerate(rows):
-        doc = Document(row["html2txt"])
-        for s in before:
-            s.run(doc)
+        doc = boilerplate_input(cleaner, row["html2txt"])
         ctx = stage.judge(doc)
         pages.append(ctx)
         spans = [(doc.text.find(p), doc.text.find(p) + len(p), kind) for kind, ps in ((1, row["with"]), (0, row["without"])) for p in ps if p in doc.text]

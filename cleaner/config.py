@@ -17,7 +17,7 @@ class Config:
     rules: extra rule files or directories, loaded after the packaged rules (same id replaces).
     disable: rule ids switched off.
     min_score: documents scoring below it are written with ``keep: false`` (and their reasons).
-    max_chars: longest text examined by the expensive stages; the rest is kept unexamined and flagged.
+    max_chars: longest text the repair stage searches for damage; the rest is kept, flagged ``unexamined``.
     max_html_bytes: longest HTML handed to the extractor; a larger page gives its text by ``trafilatura.html2txt``, all of it.
     max_input_bytes: largest input read (a file, decompressed, or one JSON line); a larger one is not read but
         written out with an ``error``, so one huge file or a gzip bomb cannot exhaust the memory of a run.

@@ -12,7 +12,7 @@ Two offset conventions, kept apart on purpose:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Iterable
 
 
@@ -213,6 +213,14 @@ def _moved(at: int, edits: list[Edit], end: bool) -> int:
     return at + shift
 
 
+def applied(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` after one batch of edits (offsets into ``text``), checked as :meth:`Document.apply` checks
+    them; the edits themselves are not changed."""
+    doc = Document(text)
+    doc.apply(replace(e) for e in edits)
+    return doc.text
+
+
 def replay_all(text: str, edits: Iterable[Edit | dict[str, Any]]) -> str:
     """Rebuild the cleaned text from the stage input and the edit log, step by step.
 
@@ -227,7 +235,6 @@ def replay_all(text: str, edits: Iterable[Edit | dict[str, Any]]) -> str:
         if edit.step == 0:  # provenance (decode, extract): describes how the text was obtained
             continue
         steps.setdefault(edit.step, []).append(edit)
-    doc = Document(text)
     for step in sorted(steps):
-        doc.apply(Edit(**{**e.to_dict(), "note": e.note}) for e in steps[step])
-    return doc.text
+        text = applied(text, steps[step])
+    return text

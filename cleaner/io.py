@@ -18,7 +18,7 @@ from typing import IO, Iterable, Iterator
 from .config import Config
 from .document import Document
 from .pipeline import record_to_document
-from .surrogates import escaped, replaced
+from .surrogates import Escaping, replaced
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
@@ -191,14 +191,10 @@ def write_json_line(out: IO[str], value) -> None:
     written with those characters escaped (``\\ud800``), and reads back to exactly the same value; an
     output that is not UTF-8 gets every non-ASCII character escaped. Nothing is checked on the way when
     the line encodes, so the common case costs nothing."""
-    line = json.dumps(value, ensure_ascii=False) + "\n"
     try:
-        out.write(line)
+        Escaping(out).write(json.dumps(value, ensure_ascii=False) + "\n")
     except UnicodeEncodeError:
-        try:
-            out.write(escaped(line))
-        except UnicodeEncodeError:
-            out.write(json.dumps(value) + "\n")
+        out.write(json.dumps(value) + "\n")
 
 
 def write_text(out: IO[str], text: str) -> None:

@@ -123,7 +123,7 @@ class Cleaner:
         learner = self.boilerplate.site_learner()
         if learner is None:
             return SiteLines({}, {})
-        with _pool(workers, self.config, None) if workers > 1 else contextlib.nullcontext() as pool:
+        with _pool_if(workers, self.config) as pool:
             pages = pool.imap_unordered(_page_lines_in_worker, records, chunksize=chunksize) if pool else map(self._page_lines, records)
             for page in pages:
                 if page is not None:
@@ -143,7 +143,7 @@ class Cleaner:
         spool = tempfile.TemporaryFile()
         try:
             learner = self.boilerplate.site_learner()
-            with _pool(workers, self.config, None) if workers > 1 else contextlib.nullcontext() as pool:
+            with _pool_if(workers, self.config) as pool:
                 pages = pool.imap(_prepare_in_worker, records, chunksize=chunksize) if pool else map(self._prepare, records)
                 for doc, page in pages:
                     pickle.dump(doc, spool, pickle.HIGHEST_PROTOCOL)
@@ -251,6 +251,12 @@ _WORKER: Cleaner | None = None
 def _pool(workers: int, config: Config, sites: SiteLines | None):
     ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
     return ctx.Pool(workers, initializer=_init_worker, initargs=(config, sites))
+
+
+def _pool_if(workers: int, config: Config):
+    """A pool of workers without learned lines when ``workers > 1``; otherwise nothing (None), and the
+    caller maps in this process."""
+    return _pool(workers, config, None) if workers > 1 else contextlib.nullcontext()
 
 
 def _init_worker(config: Config, sites: SiteLines | None) -> None:

@@ -11,7 +11,7 @@ import codecs
 import re
 from typing import Any
 
-from ..document import Document, Edit
+from ..document import Document, Edit, applied
 from ..surrogates import PAIR_OR_LONE_RE, has_surrogates
 from ..ruleset import Example, RuleKind, register
 from .base import Stage
@@ -241,9 +241,9 @@ class Surrogates(DecodeKind):
         problem = super().check_example(example)
         if problem or "fixed" not in example.expect:
             return problem
-        doc = Document(self._text_of(example))
-        doc.apply(self.edits(doc.text))
-        return None if doc.text == example.expect["fixed"] else f"gives {doc.text!r}, expected {example.expect['fixed']!r}"
+        text = self._text_of(example)
+        fixed = applied(text, self.edits(text))
+        return None if fixed == example.expect["fixed"] else f"gives {fixed!r}, expected {example.expect['fixed']!r}"
 
     @staticmethod
     def _text_of(example: Example) -> str:
@@ -289,7 +289,5 @@ class DecodeStage(Stage):
         the markup is provenance (a step-0 edit, like decoding bytes), with offsets into the record's own
         markup, which the extraction edit keeps too (``notes["markup_chars"]``)."""
         size = doc.notes.setdefault("markup_chars", len(doc.text))
-        mended = Document(doc.text)
-        mended.apply(edits)
-        doc.text = mended.text
+        doc.text = applied(doc.text, edits)
         doc.note_provenance(self.name, kind.rule.id, "replace", f"{len(edits)} surrogate(s) in the markup mended ({edits[0].note}, …)", end=size)

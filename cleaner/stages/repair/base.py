@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...document import Document, Edit, Flag
+from ...document import Edit, Flag, applied
 from ...ruleset import Example, RuleKind
 
 
@@ -25,10 +25,9 @@ class RepairKind(RuleKind):
         problem = super().check_example(example)
         if problem or "fixed" not in example.expect:
             return problem
-        doc = Document(example.text)
-        doc.apply(self.scan(example.text)[0])
-        if doc.text != example.expect["fixed"]:
-            return f"repairs {example.text!r} to {doc.text!r}, expected {example.expect['fixed']!r}"
+        fixed = applied(example.text, self.scan(example.text)[0])
+        if fixed != example.expect["fixed"]:
+            return f"repairs {example.text!r} to {fixed!r}, expected {example.expect['fixed']!r}"
         return None
 
     def edit(self, start: int, end: int, before: str, after: str, note: str = "") -> Edit:

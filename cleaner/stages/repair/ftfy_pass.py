@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import ftfy
 from ftfy.badness import is_bad
 from ftfy.chardata import UTF8_DETECTOR_RE
 
-from ...document import Document, Edit, Flag
+from ...document import Edit, Flag, applied
 from ...ruleset import register
 from .base import RepairKind, trimmed_edit
 from .codepages import codepage
@@ -153,9 +154,7 @@ def _replays(edit: Edit, plan: list) -> bool:
 
 
 def _applied(body: str, at: int, edits: list[Edit]) -> str:
-    doc = Document(body)
-    doc.apply(Edit(e.stage, e.rule, e.kind, e.start - at, e.end - at, e.before, e.after, e.note) for e in edits)
-    return doc.text
+    return applied(body, (replace(e, start=e.start - at, end=e.end - at) for e in edits))
 
 
 def _declined(body: str, at: int, mine: list[Edit], lexicon: Lexicon) -> bool:
